@@ -1,0 +1,78 @@
+package cases
+
+import (
+	"context"
+	"time"
+)
+
+// backend is a database the Store keeps its records in. The workflow and
+// the Store's logic use only this interface, so a PostgreSQL backend can be
+// added beside the SQLite one without touching either.
+type backend interface {
+	// begin starts a write transaction. Write transactions are
+	// serialised: a second one waits until the first ends.
+	begin(ctx context.Context) (tx, error)
+	// dueWindows returns the ids, in ascending order and greater than
+	// after, of open windows whose next check is at or before now; at most
+	// limit. Its cost grows with the windows due, not the windows open.
+	dueWindows(ctx context.Context, now time.Time, after int64, limit int) ([]int64, error)
+	// reader returns a read-only view of the latest committed state.
+	reader(ctx context.Context) (view, error)
+	close() error
+}
+
+// view reads committed state.
+type view interface {
+	loadCase(ctx context.Context, ref Ref) (*Case, error)
+	listCases(ctx context.Context) ([]*Case, error)
+	history(ctx context.Context, ref Ref) ([]AuditEntry, error)
+	// eachAudit calls fn for every audit entry in sequence order until fn
+	// returns false.
+	eachAudit(ctx context.Context, fn func(AuditEntry) bool) error
+	seal(ctx context.Context) (*auditSeal, error)
+	outbox(ctx context.Context, id int64) (*OutboxRow, error)
+	allRounds(ctx context.Context) ([]Round, error)
+	done()
+}
+
+// tx is one write transaction.
+type tx interface {
+	view
+	rounds
+	commit() error
+	rollback() error
+	// savepoint, release and rollbackTo nest an atomic step inside the
+	// transaction.
+	savepoint(ctx context.Context) error
+	release(ctx context.Context) error
+	rollbackTo(ctx context.Context) error
+
+	insertCase(ctx context.Context, c *Case) error
+	updateCase(ctx context.Context, c *Case) error
+	// nextNumber returns the next number of a gapless counter for a year.
+	nextNumber(ctx context.Context, counter string, year int) (int, error)
+
+	// window returns a window and when it is next due to be checked.
+	window(ctx context.Context, id int64) (Window, time.Time, error)
+	insertWindow(ctx context.Context, w *Window, opened, next time.Time) error
+	updateWindow(ctx context.Context, w *Window, next time.Time) error
+	closeWindow(ctx context.Context, w *Window, at time.Time) error
+	anchoredTo(ctx context.Context, outboxID int64) ([]Window, error)
+
+	// auditHead returns the last entry's sequence and hash (0 and the
+	// genesis hash when the trail is empty).
+	auditHead(ctx context.Context) (int64, string, error)
+	insertAudit(ctx context.Context, e AuditEntry, seal auditSeal) error
+
+	insertOutbox(ctx context.Context, r *OutboxRow) error
+	updateOutbox(ctx context.Context, r *OutboxRow) error
+	// claimOutbox marks up to limit rows ready at now as being sent until
+	// lease, and returns them.
+	claimOutbox(ctx context.Context, now, lease time.Time, limit int) ([]OutboxRow, error)
+
+	// insertInbound records a received message; ErrDuplicate when its
+	// (UIDVALIDITY, UID) or its SHA-256 was recorded before.
+	insertInbound(ctx context.Context, in *Inbound, ref Ref) error
+	insertSubmission(ctx context.Context, ref Ref, e *Event) error
+	putRound(ctx context.Context, r Round) error
+}
