@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -75,7 +76,7 @@ func newHarness(t *testing.T) *harness {
 	t.Cleanup(func() { s.Close() })
 	h.store = s
 	err = s.PutRound(h.ctx, Round{Number: 1, Opens: NewDate(2026, 1, 1),
-		Closes: NewDate(2026, 12, 31), Capacity: 2,
+		Closes: NewDate(2026, 12, 31),
 		Categories: []string{"e-document", "e-meeting", "digital-id"}})
 	if err == nil {
 		err = s.PutRound(h.ctx, Round{Number: 2, Opens: NewDate(2027, 1, 1),
@@ -225,4 +226,11 @@ func (h *harness) reach(s Stage) Ref {
 	}
 	h.t.Fatalf("cannot reach %s", s)
 	return ref
+}
+
+func mustUnmarshal(t *testing.T, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatal(err)
+	}
 }
