@@ -35,25 +35,30 @@ type view interface {
 	done()
 }
 
+// dueWindow is a window a sweep looks at, and when it was due.
+type dueWindow struct {
+	w    Window
+	next time.Time
+}
+
 // tx is one write transaction.
 type tx interface {
 	view
 	rounds
 	commit() error
 	rollback() error
-	// savepoint, release and rollbackTo nest an atomic step inside the
-	// transaction.
-	savepoint(ctx context.Context) error
-	release(ctx context.Context) error
-	rollbackTo(ctx context.Context) error
 
 	insertCase(ctx context.Context, c *Case) error
 	updateCase(ctx context.Context, c *Case) error
 	// nextNumber returns the next number of a gapless counter for a year.
 	nextNumber(ctx context.Context, counter string, year int) (int, error)
 
-	// window returns a window and when it is next due to be checked.
-	window(ctx context.Context, id int64) (Window, time.Time, error)
+	// dueBatch returns the windows with the given ids that are open, with
+	// when each is next due to be checked, and their cases without their
+	// windows: what a sweep needs, read in two queries.
+	dueBatch(ctx context.Context, ids []int64) ([]dueWindow, map[Ref]*Case, error)
+	// caseWindows returns the open windows of a case.
+	caseWindows(ctx context.Context, ref Ref) ([]Window, error)
 	insertWindow(ctx context.Context, w *Window, opened, next time.Time) error
 	updateWindow(ctx context.Context, w *Window, next time.Time) error
 	closeWindow(ctx context.Context, w *Window, at time.Time) error
@@ -62,7 +67,9 @@ type tx interface {
 	// auditHead returns the last entry's sequence and hash (0 and the
 	// genesis hash when the trail is empty).
 	auditHead(ctx context.Context) (int64, string, error)
-	insertAudit(ctx context.Context, e AuditEntry, seal auditSeal) error
+	// insertAudit appends an entry; the seal over the chain's head is
+	// written once, when the transaction commits.
+	insertAudit(ctx context.Context, e AuditEntry) error
 
 	insertOutbox(ctx context.Context, r *OutboxRow) error
 	updateOutbox(ctx context.Context, r *OutboxRow) error

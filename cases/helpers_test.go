@@ -76,7 +76,7 @@ func newHarness(t *testing.T) *harness {
 	t.Cleanup(func() { s.Close() })
 	h.store = s
 	err = s.PutRound(h.ctx, Round{Number: 1, Opens: NewDate(2026, 1, 1),
-		Closes: NewDate(2026, 12, 31),
+		Closes:     NewDate(2026, 12, 31),
 		Categories: []string{"e-document", "e-meeting", "digital-id"}})
 	if err == nil {
 		err = s.PutRound(h.ctx, Round{Number: 2, Opens: NewDate(2027, 1, 1),

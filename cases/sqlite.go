@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -24,15 +26,25 @@ func OpenSQLite(ctx context.Context, path string, o Options) (*Store, error) {
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "wal_autocheckpoint(0)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("cases: opening %s: %w", path, err)
 	}
-	b := &sqliteDB{db: db}
+	// A fixed pool whose connections stay open: statements are prepared
+	// once per connection and kept (see prepared).
+	db.SetMaxOpenConns(sqliteConns)
+	db.SetMaxIdleConns(sqliteConns)
+	b := &sqliteDB{db: db, auditKey: o.AuditKey}
+	// WAL is a property of the file, set once here: as a per-connection
+	// pragma it would take a lock each time the pool opens a connection.
+	if _, err := db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cases: setting WAL mode on %s: %w", path, err)
+	}
 	if err := b.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -40,12 +52,48 @@ func OpenSQLite(ctx context.Context, path string, o Options) (*Store, error) {
 	return newStore(b, o), nil
 }
 
+// sqliteConns is the size of the connection pool: one writer at a time and
+// a few readers beside it (WAL lets them read while it writes).
+const sqliteConns = 4
+
 // sqliteDB is the SQLite backend.
 type sqliteDB struct {
-	db *sql.DB
+	db       *sql.DB
+	auditKey []byte
+	stmts    sync.Map // query text → *sql.Stmt
 }
 
-func (b *sqliteDB) close() error { return b.db.Close() }
+// prepared returns the statement for query, prepared once.
+func (b *sqliteDB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := b.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := b.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("cases: preparing %q: %w", firstLine(query), err)
+	}
+	if prev, loaded := b.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func (b *sqliteDB) close() error {
+	b.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return b.db.Close()
+}
 
 // migrate applies the migrations the database lacks, each in its own
 // transaction with the user_version that records it.
@@ -84,7 +132,7 @@ func (b *sqliteDB) begin(ctx context.Context) (tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cases: beginning a transaction: %w", err)
 	}
-	return &sqliteTx{sqliteView: sqliteView{q: t}, tx: t}, nil
+	return &sqliteTx{sqliteView: sqliteView{db: b, q: t}, tx: t}, nil
 }
 
 func (b *sqliteDB) reader(ctx context.Context) (view, error) {
@@ -92,16 +140,22 @@ func (b *sqliteDB) reader(ctx context.Context) (view, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cases: beginning a read: %w", err)
 	}
-	return &sqliteView{q: t, end: func() { t.Rollback() }}, nil
+	return &sqliteView{db: b, q: t, end: func() { t.Rollback() }}, nil
 }
 
 func (b *sqliteDB) dueWindows(ctx context.Context, now time.Time, after int64,
 	limit int) ([]int64, error) {
-	rows, err := b.db.QueryContext(ctx, `
-		SELECT id FROM windows
+	// INDEXED BY: without it the planner may walk the whole table in id
+	// order to satisfy ORDER BY … LIMIT, which costs the total, not the due.
+	st, err := b.prepared(ctx, `
+		SELECT id FROM windows INDEXED BY windows_next
 		WHERE next_at <= ? AND id > ?
 		ORDER BY id
-		LIMIT ?`, now.UnixNano(), after, limit)
+		LIMIT ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, now.UnixNano(), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("cases: finding due windows: %w", err)
 	}
@@ -117,17 +171,53 @@ func (b *sqliteDB) dueWindows(ctx context.Context, now time.Time, after int64,
 	return ids, rows.Err()
 }
 
-// querier is what both a transaction and a read need.
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // sqliteView reads through a transaction.
 type sqliteView struct {
-	q   querier
+	db  *sqliteDB
+	q   *sql.Tx
 	end func()
+}
+
+// stmt returns the transaction's handle on the prepared statement for
+// query, preparing it on first use. Preparing costs more than running most
+// of these statements, so each is prepared once per connection.
+func (v *sqliteView) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	p, err := v.db.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return v.q.StmtContext(ctx, p), nil
+}
+
+func (v *sqliteView) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := v.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (v *sqliteView) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := v.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// scanner is a row to scan: *sql.Row, *sql.Rows, or a failed preparation.
+type scanner interface{ Scan(...any) error }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
+func (v *sqliteView) queryRow(ctx context.Context, query string, args ...any) scanner {
+	st, err := v.stmt(ctx, query)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func (v *sqliteView) done() {
@@ -142,9 +232,15 @@ type sqliteTx struct {
 	tx *sql.Tx
 	// head caches the audit chain's head within the transaction.
 	head *auditSeal
+	// sealDue is set when the transaction appended to the audit trail.
+	sealDue bool
 }
 
 func (t *sqliteTx) commit() error {
+	if err := t.writeSeal(context.Background()); err != nil {
+		t.tx.Rollback()
+		return err
+	}
 	if err := t.tx.Commit(); err != nil {
 		return fmt.Errorf("cases: committing: %w", err)
 	}
@@ -153,27 +249,9 @@ func (t *sqliteTx) commit() error {
 
 func (t *sqliteTx) rollback() error { return t.tx.Rollback() }
 
-func (t *sqliteTx) savepoint(ctx context.Context) error {
-	_, err := t.tx.ExecContext(ctx, "SAVEPOINT step")
-	return err
-}
-
-func (t *sqliteTx) release(ctx context.Context) error {
-	_, err := t.tx.ExecContext(ctx, "RELEASE step")
-	return err
-}
-
-func (t *sqliteTx) rollbackTo(ctx context.Context) error {
-	t.head = nil
-	if _, err := t.tx.ExecContext(ctx, "ROLLBACK TO step"); err != nil {
-		return err
-	}
-	return t.release(ctx)
-}
-
 func (t *sqliteTx) nextNumber(ctx context.Context, counter string, year int) (int, error) {
 	var n int
-	err := t.tx.QueryRowContext(ctx, `
+	err := t.queryRow(ctx, `
 		INSERT INTO counters (name, year, value) VALUES (?, ?, 1)
 		ON CONFLICT (name, year) DO UPDATE SET value = value + 1
 		RETURNING value`, counter, year).Scan(&n)

@@ -14,7 +14,7 @@ func (t *sqliteTx) auditHead(ctx context.Context) (int64, string, error) {
 	}
 	var seq int64
 	var hash string
-	err := t.tx.QueryRowContext(ctx,
+	err := t.queryRow(ctx,
 		"SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, genesisHash, nil
@@ -26,22 +26,36 @@ func (t *sqliteTx) auditHead(ctx context.Context) (int64, string, error) {
 	return seq, hash, nil
 }
 
-func (t *sqliteTx) insertAudit(ctx context.Context, e AuditEntry, seal auditSeal) error {
-	_, err := t.tx.ExecContext(ctx, `
+func (t *sqliteTx) insertAudit(ctx context.Context, e AuditEntry) error {
+	_, err := t.exec(ctx, `
 		INSERT INTO audit (seq, at, case_ref, actor, by_whom, kind, detail, prev_hash, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, formatAuditTime(e.At), e.Case.String(),
 		string(e.Actor), e.By, e.Kind, string(e.Detail), e.PrevHash, e.Hash)
-	if err == nil {
-		_, err = t.tx.ExecContext(ctx, `
-			INSERT INTO audit_seal (id, seq, hash, mac) VALUES (1, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-				mac = excluded.mac`, seal.Seq, seal.Hash, seal.MAC)
-	}
 	if err != nil {
 		t.head = nil
 		return fmt.Errorf("cases: appending audit entry %d: %w", e.Seq, err)
 	}
-	t.head = &seal
+	t.head = &auditSeal{Seq: e.Seq, Hash: e.Hash}
+	t.sealDue = true
+	return nil
+}
+
+// writeSeal seals the chain's head under the audit key, before commit.
+func (t *sqliteTx) writeSeal(ctx context.Context) error {
+	if !t.sealDue {
+		return nil
+	}
+	seq, hash, err := t.auditHead(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `
+		INSERT INTO audit_seal (id, seq, hash, mac) VALUES (1, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+			mac = excluded.mac`, seq, hash, sealMAC(t.db.auditKey, seq, hash))
+	if err != nil {
+		return fmt.Errorf("cases: sealing the audit trail at entry %d: %w", seq, err)
+	}
 	return nil
 }
 
@@ -78,7 +92,7 @@ func (v *sqliteView) eachAudit(ctx context.Context, fn func(AuditEntry) bool) er
 
 func (v *sqliteView) auditRows(ctx context.Context, where string, args []any,
 	fn func(AuditEntry) bool) error {
-	rows, err := v.q.QueryContext(ctx,
+	rows, err := v.query(ctx,
 		"SELECT "+auditColumns+" FROM audit "+where+" ORDER BY seq", args...)
 	if err != nil {
 		return fmt.Errorf("cases: reading the audit trail: %w", err)
@@ -98,7 +112,7 @@ func (v *sqliteView) auditRows(ctx context.Context, where string, args []any,
 
 func (v *sqliteView) seal(ctx context.Context) (*auditSeal, error) {
 	var s auditSeal
-	err := v.q.QueryRowContext(ctx, "SELECT seq, hash, mac FROM audit_seal WHERE id = 1").
+	err := v.queryRow(ctx, "SELECT seq, hash, mac FROM audit_seal WHERE id = 1").
 		Scan(&s.Seq, &s.Hash, &s.MAC)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil

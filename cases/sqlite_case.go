@@ -40,7 +40,7 @@ func (t *sqliteTx) insertCase(ctx context.Context, c *Case) error {
 		return fmt.Errorf("cases: encoding %s: %w", c.Ref, err)
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ")
-	_, err = t.tx.ExecContext(ctx,
+	_, err = t.exec(ctx,
 		"INSERT INTO cases ("+caseColumns+") VALUES ("+marks+")", vals...)
 	if err != nil {
 		return fmt.Errorf("cases: inserting %s: %w", c.Ref, err)
@@ -58,7 +58,7 @@ func (t *sqliteTx) updateCase(ctx context.Context, c *Case) error {
 	for _, col := range cols[1:] {
 		set = append(set, strings.TrimSpace(col)+" = ?")
 	}
-	_, err = t.tx.ExecContext(ctx,
+	_, err = t.exec(ctx,
 		"UPDATE cases SET "+strings.Join(set, ", ")+" WHERE ref = ?",
 		append(vals[1:], vals[0])...)
 	if err != nil {
@@ -99,7 +99,7 @@ func scanCase(sc interface{ Scan(...any) error }) (*Case, error) {
 }
 
 func (v *sqliteView) loadCase(ctx context.Context, ref Ref) (*Case, error) {
-	row := v.q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE ref = ?",
+	row := v.queryRow(ctx, "SELECT "+caseColumns+" FROM cases WHERE ref = ?",
 		ref.String())
 	c, err := scanCase(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -113,7 +113,7 @@ func (v *sqliteView) loadCase(ctx context.Context, ref Ref) (*Case, error) {
 }
 
 func (v *sqliteView) listCases(ctx context.Context) ([]*Case, error) {
-	rows, err := v.q.QueryContext(ctx, "SELECT "+caseColumns+" FROM cases ORDER BY ref")
+	rows, err := v.query(ctx, "SELECT "+caseColumns+" FROM cases ORDER BY ref")
 	if err != nil {
 		return nil, fmt.Errorf("cases: listing cases: %w", err)
 	}
@@ -145,7 +145,7 @@ func (t *sqliteTx) insertSubmission(ctx context.Context, ref Ref, e *Event) erro
 	if e.Source != nil {
 		mid = e.Source.MessageID
 	}
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		INSERT INTO submissions (case_ref, kind, received_at, message_id, record)
 		VALUES (?, ?, ?, ?, ?)`, ref.String(), string(e.Kind), nanos(e.At), mid, string(e.Form))
 	if err != nil {
@@ -159,7 +159,7 @@ func (t *sqliteTx) insertInbound(ctx context.Context, in *Inbound, ref Ref) erro
 	if disp == "" {
 		disp = "processed"
 	}
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		INSERT INTO inbound (uidvalidity, uid, sha256, message_id, sender, received_at,
 			case_ref, disposition)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.UIDValidity, in.UID, in.SHA256, in.MessageID,
@@ -182,7 +182,7 @@ func (t *sqliteTx) round(ctx context.Context, n int) (Round, int, bool, error) {
 	// A place is held by every case approved into the round that has not
 	// lapsed before signing.
 	var used int
-	err = t.q.QueryRowContext(ctx, `
+	err = t.queryRow(ctx, `
 		SELECT count(*) FROM cases
 		WHERE round = ? AND NOT (stage = 'closed' AND outcome IN ('lapsed', 'withdrawn')
 			AND exited_on = '')`, n).Scan(&used)
@@ -199,7 +199,7 @@ func (v *sqliteView) allRounds(ctx context.Context) ([]Round, error) {
 }
 
 func (v *sqliteView) rounds(ctx context.Context, where string, args ...any) ([]Round, error) {
-	rows, err := v.q.QueryContext(ctx, `
+	rows, err := v.query(ctx, `
 		SELECT number, opens, closes, capacity, categories FROM rounds `+where+`
 		ORDER BY number`, args...)
 	if err != nil {
@@ -224,7 +224,7 @@ func (v *sqliteView) rounds(ctx context.Context, where string, args ...any) ([]R
 
 func (t *sqliteTx) putRound(ctx context.Context, r Round) error {
 	cats, _ := json.Marshal(r.Categories)
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		INSERT INTO rounds (number, opens, closes, capacity, categories)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (number) DO UPDATE SET opens = excluded.opens, closes = excluded.closes,

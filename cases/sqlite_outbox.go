@@ -35,7 +35,7 @@ func scanOutbox(sc interface{ Scan(...any) error }) (*OutboxRow, error) {
 }
 
 func (v *sqliteView) outbox(ctx context.Context, id int64) (*OutboxRow, error) {
-	row := v.q.QueryRowContext(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE id = ?", id)
+	row := v.queryRow(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE id = ?", id)
 	r, err := scanOutbox(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("cases: no outbox row %d", id)
@@ -48,7 +48,7 @@ func (v *sqliteView) outbox(ctx context.Context, id int64) (*OutboxRow, error) {
 
 func (t *sqliteTx) insertOutbox(ctx context.Context, r *OutboxRow) error {
 	to, _ := json.Marshal(r.To)
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		INSERT INTO outbox (message_id, case_ref, notice, letter_no, env_from, rcpt_to, raw,
 			state, next_attempt, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.MessageID, r.Case.String(), string(r.Notice),
@@ -62,7 +62,7 @@ func (t *sqliteTx) insertOutbox(ctx context.Context, r *OutboxRow) error {
 }
 
 func (t *sqliteTx) updateOutbox(ctx context.Context, r *OutboxRow) error {
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		UPDATE outbox SET state = ?, attempts = ?, next_attempt = ?, last_reply = ?,
 			sent_at = ?
 		WHERE id = ?`, string(r.State), r.Attempts, nanos(r.NextAttempt), r.LastReply,
@@ -75,7 +75,7 @@ func (t *sqliteTx) updateOutbox(ctx context.Context, r *OutboxRow) error {
 
 func (t *sqliteTx) claimOutbox(ctx context.Context, now, lease time.Time, limit int) (
 	[]OutboxRow, error) {
-	rows, err := t.tx.QueryContext(ctx, `
+	rows, err := t.query(ctx, `
 		UPDATE outbox SET state = 'sending', next_attempt = ?
 		WHERE id IN (
 			SELECT id FROM outbox

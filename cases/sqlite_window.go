@@ -3,7 +3,7 @@ package cases
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -31,7 +31,7 @@ func scanWindow(sc interface{ Scan(...any) error }) (Window, time.Time, error) {
 
 func (v *sqliteView) openWindows(ctx context.Context, where string, args ...any) (
 	[]Window, error) {
-	rows, err := v.q.QueryContext(ctx,
+	rows, err := v.query(ctx,
 		"SELECT "+windowColumns+" FROM windows "+where+" ORDER BY id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("cases: reading windows: %w", err)
@@ -48,21 +48,12 @@ func (v *sqliteView) openWindows(ctx context.Context, where string, args ...any)
 	return out, rows.Err()
 }
 
-func (t *sqliteTx) window(ctx context.Context, id int64) (Window, time.Time, error) {
-	row := t.tx.QueryRowContext(ctx, "SELECT "+windowColumns+" FROM windows WHERE id = ?", id)
-	w, next, err := scanWindow(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return w, next, fmt.Errorf("cases: no window %d", id)
-	}
-	return w, next, err
-}
-
 func (t *sqliteTx) anchoredTo(ctx context.Context, outboxID int64) ([]Window, error) {
 	return t.openWindows(ctx, "WHERE anchor_outbox = ? AND closed_at IS NULL", outboxID)
 }
 
 func (t *sqliteTx) insertWindow(ctx context.Context, w *Window, opened, next time.Time) error {
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		INSERT INTO windows (case_ref, kind, party, seq, start_on, due_on, days, pending,
 			remind, anchor_outbox, next_at, opened_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -77,7 +68,7 @@ func (t *sqliteTx) insertWindow(ctx context.Context, w *Window, opened, next tim
 }
 
 func (t *sqliteTx) updateWindow(ctx context.Context, w *Window, next time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		UPDATE windows SET start_on = ?, due_on = ?, pending = ?, remind = ?,
 			anchor_outbox = ?, next_at = ?
 		WHERE id = ?`, w.Start.String(), w.Due.String(), w.Pending, w.Remind,
@@ -89,7 +80,7 @@ func (t *sqliteTx) updateWindow(ctx context.Context, w *Window, next time.Time) 
 }
 
 func (t *sqliteTx) closeWindow(ctx context.Context, w *Window, at time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		UPDATE windows SET closed_at = ?, closed_how = ?, next_at = NULL
 		WHERE id = ?`, nanos(at), w.ClosedHow, w.ID)
 	if err != nil {
@@ -103,4 +94,62 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// dueBatch reads the open windows among ids and their cases in three
+// queries, the ids passed as one JSON array.
+func (t *sqliteTx) dueBatch(ctx context.Context, ids []int64) ([]dueWindow, map[Ref]*Case,
+	error) {
+	list, _ := json.Marshal(ids)
+	rows, err := t.query(ctx, "SELECT "+windowColumns+` FROM windows
+		WHERE id IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
+		ORDER BY id`, string(list))
+	if err != nil {
+		return nil, nil, fmt.Errorf("cases: reading due windows: %w", err)
+	}
+	var due []dueWindow
+	var refs []string
+	for rows.Next() {
+		w, next, err := scanWindow(rows)
+		if err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("cases: reading due windows: %w", err)
+		}
+		due = append(due, dueWindow{w, next})
+		refs = append(refs, w.Case.String())
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	cases, err := t.casesByRef(ctx, refs)
+	return due, cases, err
+}
+
+// casesByRef loads cases, without their windows.
+func (t *sqliteTx) casesByRef(ctx context.Context, refs []string) (map[Ref]*Case, error) {
+	list, _ := json.Marshal(refs)
+	rows, err := t.query(ctx, "SELECT "+caseColumns+` FROM cases
+		WHERE ref IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("cases: reading cases: %w", err)
+	}
+	out := map[Ref]*Case{}
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("cases: reading cases: %w", err)
+		}
+		out[c.Ref] = c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (t *sqliteTx) caseWindows(ctx context.Context, ref Ref) ([]Window, error) {
+	return t.openWindows(ctx, "WHERE case_ref = ? AND closed_at IS NULL", ref.String())
 }

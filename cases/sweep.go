@@ -14,9 +14,9 @@ type SweepReport struct {
 	Failed    int // windows whose step failed and was rolled back
 }
 
-// sweepBatch is how many due windows share one commit. Each window's step
-// is atomic on its own (a savepoint); sharing the commit keeps a sweep of a
-// thousand due windows well under the cost of a thousand commits.
+// sweepBatch is how many due windows share one transaction. Sharing the
+// reads and the commit keeps a sweep of a thousand due windows far below the
+// cost of a thousand transactions.
 const sweepBatch = 256
 
 // Sweep does what time has made due at the clock's now: for each window
@@ -26,8 +26,12 @@ const sweepBatch = 256
 // A sweep is idempotent: run twice at the same instant, the second does
 // nothing. After the bot was down for days, each expiry fires once and only
 // the latest owed reminder of each window is sent. Its cost grows with the
-// windows due, not the windows open. A step that fails is rolled back alone,
-// logged, and tried again by the next sweep.
+// windows due, not the windows open.
+//
+// Due windows are taken in batches, each applied in one transaction. When
+// a batch fails, its windows are applied again one transaction each, so that
+// one bad window cannot hold back the others; a window that still fails is
+// logged, counted in Failed, and tried again by the next sweep.
 func (s *Store) Sweep(ctx context.Context) (SweepReport, error) {
 	now := s.clock.Now()
 	var rep SweepReport
@@ -38,94 +42,136 @@ func (s *Store) Sweep(ctx context.Context) (SweepReport, error) {
 			return rep, err
 		}
 		after = ids[len(ids)-1]
-		if err := s.inTx(ctx, func(t tx) error { return s.sweepBatch(ctx, t, ids, now, &rep) }); err != nil {
-			return rep, err
+		var got SweepReport
+		err = s.inTx(ctx, func(t tx) error {
+			got = SweepReport{}
+			return s.sweepIDs(ctx, t, ids, now, &got)
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return rep, ctx.Err()
+			}
+			s.log.Warn("sweep batch failed; retrying its windows one by one",
+				"windows", len(ids), "err", err)
+			got = s.sweepOneByOne(ctx, ids, now)
 		}
+		rep.add(got)
 	}
 }
 
-func (s *Store) sweepBatch(ctx context.Context, t tx, ids []int64, now time.Time,
-	rep *SweepReport) error {
+func (r *SweepReport) add(o SweepReport) {
+	r.Checked += o.Checked
+	r.Reminders += o.Reminders
+	r.Expired += o.Expired
+	r.Failed += o.Failed
+}
+
+// sweepOneByOne applies each window in its own transaction.
+func (s *Store) sweepOneByOne(ctx context.Context, ids []int64, now time.Time) SweepReport {
+	var rep SweepReport
 	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := t.savepoint(ctx); err != nil {
-			return err
-		}
-		err := s.sweepWindow(ctx, t, id, now, rep)
-		if err == nil {
-			err = t.release(ctx)
-		}
+		var got SweepReport
+		err := s.inTx(ctx, func(t tx) error {
+			got = SweepReport{}
+			return s.sweepIDs(ctx, t, []int64{id}, now, &got)
+		})
 		if err != nil {
-			if rerr := t.rollbackTo(ctx); rerr != nil {
-				return rerr
-			}
 			rep.Failed++
 			s.log.Error("sweeping a window failed", "window_id", id, "err", err)
+			continue
 		}
+		rep.add(got)
 	}
-	return nil
+	return rep
 }
 
-// sweepWindow does what is due for one window at now.
-func (s *Store) sweepWindow(ctx context.Context, t tx, id int64, now time.Time,
+// sweepIDs does what is due at now for the windows with the given ids.
+func (s *Store) sweepIDs(ctx context.Context, t tx, ids []int64, now time.Time,
 	rep *SweepReport) error {
-	w, next, err := t.window(ctx, id)
-	if err != nil {
-		return err
-	}
-	if w.Closed || next.IsZero() || next.After(now) {
-		return nil // done by an earlier sweep
-	}
-	rep.Checked++
-	c, err := t.loadCase(ctx, w.Case)
+	due, cases, err := t.dueBatch(ctx, ids)
 	if err != nil {
 		return err
 	}
 	x := s.env(ctx, t)
 	x.now, x.today = now, DateOf(now)
-	if !now.Before(w.Expires()) {
-		rep.Expired++
-		return s.expire(ctx, t, c, w, x)
+	closed := map[int64]bool{} // windows closed by an expiry earlier in the batch
+	for _, d := range due {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c := cases[d.w.Case]
+		if c == nil || d.next.IsZero() || d.next.After(now) || closed[d.w.ID] {
+			continue // done by an earlier sweep, or closed by an earlier step
+		}
+		rep.Checked++
+		if !now.Before(d.w.Expires()) {
+			rep.Expired++
+			ch, err := s.expire(ctx, t, c, d.w, x)
+			if err != nil {
+				return err
+			}
+			for _, w := range ch.Closed {
+				closed[w.ID] = true
+			}
+			cases[c.Ref] = ch.After
+			continue
+		}
+		if err := s.remindIfOwed(ctx, t, c, d.w, x, rep); err != nil {
+			return err
+		}
 	}
-	if k, ok := x.policy.owedReminder(w, now); ok {
+	return nil
+}
+
+// remindIfOwed sends the reminder owed for w at x.now, if any, and sets when
+// the window is next checked.
+func (s *Store) remindIfOwed(ctx context.Context, t tx, c *Case, w Window, x *env,
+	rep *SweepReport) error {
+	if k, ok := x.policy.owedReminder(w, x.now); ok {
 		rep.Reminders++
 		if err := s.remind(ctx, t, c, &w, k, x); err != nil {
 			return err
 		}
 	}
-	return t.updateWindow(ctx, &w, x.policy.nextCheck(w, now))
+	return t.updateWindow(ctx, &w, x.policy.nextCheck(w, x.now))
 }
 
 // expire closes a window that ran out and raises the event its rule names.
 // When the case's stage has no row for that event (the window outlived its
 // purpose), the window just closes, with an audit entry.
-func (s *Store) expire(ctx context.Context, t tx, c *Case, w Window, x *env) error {
+func (s *Store) expire(ctx context.Context, t tx, c *Case, w Window, x *env) (*Change,
+	error) {
+	ws, err := t.caseWindows(ctx, c.Ref)
+	if err != nil {
+		return nil, err
+	}
+	c.Windows = ws
 	closed := closeWindowID(c, w.ID)
 	rule := windowRules[w.Kind]
 	ev := Event{Kind: rule.onExpiry, Case: c.Ref, At: w.Expires(), Actor: ByClock,
 		By: "clock", window: &w}
 	var ch *Change
-	var err error
 	if rule.onExpiry != "" {
 		ch, err = decide(c, ev, x)
 	}
 	var refused *RefusedError
 	if rule.onExpiry == "" || errors.As(err, &refused) {
 		if err := t.closeWindow(ctx, &closed, x.now); err != nil {
-			return err
+			return nil, err
 		}
-		return s.audit(ctx, t, AuditEntry{At: ev.At, Case: c.Ref, Actor: ByClock, By: "clock",
-			Kind: "window_expired"}, map[string]any{"window": w.Kind, "due": w.Due,
-			"stage": c.Stage})
+		quiet := &Change{Event: ev, From: c.Stage, After: c, Closed: []Window{closed}}
+		return quiet, s.audit(ctx, t, AuditEntry{At: ev.At, Case: c.Ref, Actor: ByClock,
+			By: "clock", Kind: "window_expired"}, map[string]any{"window": w.Kind,
+			"due": w.Due, "stage": c.Stage})
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ch.Closed = append([]Window{closed}, ch.Closed...)
-	_, err = s.persist(ctx, t, ch, x)
-	return err
+	if _, err := s.persist(ctx, t, ch, x); err != nil {
+		return nil, err
+	}
+	return ch, nil
 }
 
 // closeWindowID removes the window with the id from c's open windows and

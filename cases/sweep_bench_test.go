@@ -1,0 +1,107 @@
+package cases
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// BenchmarkSweep sweeps a database of many open windows of which few are
+// due: 80% of the due windows owe a reminder, 20% run out (the case lapses).
+// Compare total=1000000/due=1000 with total=100000/due=1000 (the cost
+// should not follow the total) and with total=1000000/due=100 (it should
+// follow the due).
+func BenchmarkSweep(b *testing.B) {
+	for _, sz := range []struct{ total, due int }{
+		{1_000_000, 1000}, {100_000, 1000}, {1_000_000, 100},
+	} {
+		b.Run(fmt.Sprintf("total=%d/due=%d", sz.total, sz.due), func(b *testing.B) {
+			seed := seedSweepDB(b, sz.total, sz.due)
+			now := at(2026, 2, 1, 9, 0)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s := copyStore(b, seed, now)
+				b.StartTimer()
+				rep, err := s.Sweep(context.Background())
+				b.StopTimer()
+				if err != nil || rep.Checked != sz.due || rep.Failed != 0 {
+					b.Fatalf("sweep: %+v %v", rep, err)
+				}
+				s.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// seedSweepDB builds a database with total open windows, four to a case,
+// of which due are due at 2026-02-01 09:00, and returns its path.
+func seedSweepDB(b *testing.B, total, due int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "seed.db")
+	s, err := OpenSQLite(context.Background(), path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	db := s.db.(*sqliteDB).db
+	nCases := total / 4
+	far := at(2027, 1, 1, 0, 0).UnixNano()
+	soon := at(2026, 2, 1, 8, 0).UnixNano()  // a reminder owed
+	gone := at(2026, 1, 31, 0, 0).UnixNano() // an expiry owed
+	stmts := []string{
+		fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < %d)
+		INSERT INTO cases (ref, stage, org_name, contact_email, category, opened_at,
+			stage_since, updated_at)
+		SELECT printf('DSS-2569-%%04d', i), 'awaiting_application', 'Org ' || i,
+			'c' || i || '@corp.test', 'e-document', 1, 1, 1 FROM n`, nCases),
+		fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM n WHERE i < %d)
+		INSERT INTO windows (case_ref, kind, party, start_on, due_on, next_at, opened_at)
+		SELECT printf('DSS-2569-%%04d', i/4 + 1),
+			CASE i %% 4 WHEN 0 THEN 'application' ELSE 'more_info' END, 'applicant',
+			'2026-01-01',
+			CASE WHEN i/4 < %d AND i %% 4 = 0 AND i/4 %% 5 = 0 THEN '2026-01-30'
+				ELSE '2026-02-07' END,
+			CASE WHEN i/4 < %d AND i %% 4 = 0 THEN
+				CASE WHEN i/4 %% 5 = 0 THEN %d ELSE %d END
+				ELSE %d END,
+			1 FROM n`, total-1, due, due, gone, soon, far),
+	}
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s.Close()
+	return path
+}
+
+// copyStore opens a copy of the seed database with the clock at now.
+func copyStore(b *testing.B, seed string, now time.Time) *Store {
+	b.Helper()
+	dst := filepath.Join(b.TempDir(), "sweep.db")
+	in, err := os.Open(seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	out.Close()
+	s, err := OpenSQLite(context.Background(), dst, Options{Clock: NewManualClock(now),
+		Composer: &testComposer{}, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
