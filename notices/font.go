@@ -16,7 +16,8 @@ import (
 // measures are in font units (see UnitsPerEm). A Face is safe for concurrent
 // use: shaping is serialised by an internal lock.
 type Face struct {
-	// Name is the PostScript name used in the PDF, e.g. "Sarabun-Regular".
+	// Name is the font's PostScript name (name ID 6), e.g.
+	// "Sarabun-Regular"; the PDF and pdfcpu's font directory use it.
 	Name string
 
 	data []byte
@@ -33,13 +34,21 @@ type Face struct {
 	bbox      [4]int // xMin, yMin, xMax, yMax
 }
 
-// ParseFace parses a TrueType font file. The name is what the PDF will call
-// the font; it must be a PostScript name (no spaces). The data is kept, not
-// copied: the caller must not modify it afterwards.
-func ParseFace(name string, data []byte) (*Face, error) {
+// ParseFace parses a TrueType font file (glyf outlines, with a PostScript
+// name). The data is kept, not copied: the caller must not modify it
+// afterwards.
+func ParseFace(data []byte) (*Face, error) {
 	ld, err := ot.NewLoader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("notices: parsing font %s: %w", name, err)
+		return nil, fmt.Errorf("notices: parsing font: %w", err)
+	}
+	raw, err := ld.RawTable(ot.MustNewTag("name"))
+	if err != nil {
+		return nil, fmt.Errorf("notices: parsing font: %w", err)
+	}
+	name, err := postScriptName(raw)
+	if err != nil {
+		return nil, fmt.Errorf("notices: parsing font: %w", err)
 	}
 	ft, err := font.NewFont(ld)
 	if err != nil {
@@ -107,12 +116,12 @@ var (
 // process and shared. It fails only if the embedded files are corrupt.
 func Sarabun() (Fonts, error) {
 	sarabunOnce.Do(func() {
-		r, err := ParseFace("Sarabun-Regular", templates.Sarabun(templates.Regular))
+		r, err := ParseFace(templates.Sarabun(templates.Regular))
 		if err != nil {
 			sarabunErr = err
 			return
 		}
-		b, err := ParseFace("Sarabun-Bold", templates.Sarabun(templates.Bold))
+		b, err := ParseFace(templates.Sarabun(templates.Bold))
 		sarabunFonts, sarabunErr = Fonts{Regular: r, Bold: b}, err
 	})
 	return sarabunFonts, sarabunErr
