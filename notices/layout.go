@@ -11,6 +11,9 @@ const (
 	AlignCenter
 	AlignRight
 	AlignThaiDistributed
+	// AlignJustify spreads each line but the last at its spaces only, as
+	// English text is justified.
+	AlignJustify
 )
 
 // maxClusterGap caps the extra space put between two clusters by Thai
@@ -113,6 +116,11 @@ func (l line) gaps(s *shaped, width float64, align Align) (offset float64, extra
 		if l.last || l.c1-l.c0 < 2 {
 			return 0, nil
 		}
+	case AlignJustify:
+		if l.last {
+			return 0, nil
+		}
+		return 0, spaceGaps(s, l, slack)
 	default:
 		return 0, nil
 	}
@@ -128,11 +136,29 @@ func (l line) gaps(s *shaped, width float64, align Align) (offset float64, extra
 	}
 	// What the cap held back goes to the spaces, which can take any width.
 	if rest := slack - each*float64(n-1); rest > 1e-6 && spaces > 0 {
-		for i := l.c0; i < l.c1-1; i++ {
-			if s.clusters[i].space {
-				extra[i-l.c0] += rest / float64(spaces)
-			}
+		for i, e := range spaceGaps(s, l, rest) {
+			extra[i] += e
 		}
 	}
 	return 0, extra
+}
+
+// spaceGaps shares slack between the spaces inside l; nil when it has none.
+func spaceGaps(s *shaped, l line, slack float64) []float64 {
+	spaces := 0
+	for i := l.c0; i < l.c1-1; i++ {
+		if s.clusters[i].space {
+			spaces++
+		}
+	}
+	if spaces == 0 {
+		return nil
+	}
+	extra := make([]float64, l.c1-l.c0)
+	for i := l.c0; i < l.c1-1; i++ {
+		if s.clusters[i].space {
+			extra[i-l.c0] = slack / float64(spaces)
+		}
+	}
+	return extra
 }

@@ -36,7 +36,8 @@ func clusterBoundary(text []rune, i int) bool {
 // Breaks returns the positions where a line may be broken in text: each is
 // an index i with 0 < i < len(text), meaning the break falls before
 // text[i]; they are sorted and distinct. A break may follow a run of
-// spaces; may fall between two Thai words, as segmented with the
+// spaces (not a hyphen: text extraction joins a line ending in one with the
+// next, dropping it); may fall between two Thai words, as segmented with the
 // dictionary; and may fall between Thai and another script where both
 // sides are letters or digits. No break ever falls inside a character
 // cluster or after a leading vowel. A nil dictionary means

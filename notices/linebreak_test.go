@@ -27,6 +27,7 @@ func TestBreaks(t *testing.T) {
 		{"ใหม่ ๆ ได้", "ใหม่ ๆ |ได้"},
 		{"ไปเที่ยวเมืองไทย", "ไป|เที่ยว|เมือง|ไทย"},
 		{"ต่างๆ", "ต่างๆ"},
+		{"e-Document -1 co-op", "e-Document |-1 |co-op"},
 	}
 	for _, tt := range tests {
 		text := []rune(tt.text)

@@ -18,7 +18,7 @@ type pageSetup struct {
 	left, right, top, bottom float64 // margins
 	size                     float64 // body font size
 	// numberFrom is the first page that shows its number centred in the
-	// top margin as "- n -"; zero means no page numbers.
+	// top margin as "‐ n ‐" (U+2010); zero means no page numbers.
 	numberFrom int
 	thaiDigits bool // page numbers in Thai digits
 }
@@ -57,14 +57,25 @@ func (f *flow) newPage() error {
 	f.pages++
 	f.y = f.ps.top
 	if f.ps.numberFrom > 0 && f.pages >= f.ps.numberFrom {
-		label := "- " + Digits(strconv.Itoa(f.pages), f.ps.thaiDigits) + " -"
+		// U+2010 HYPHEN, not U+002D: poppler's text extraction takes a
+		// line ending in U+002D for a hyphenated word and joins it.
+		label := "\u2010 " + Digits(strconv.Itoa(f.pages), f.ps.thaiDigits) + " \u2010"
 		s, err := shapeParagraph(f.fonts, Plain(label), f.ps.size)
 		if err != nil {
 			return err
 		}
+		// Spaces a quarter em wider than the font's: poppler's text
+		// extraction drops a plain space between one-letter words.
 		ls := breakLines(s, f.dict, A4Width, 0)
+		extra := make([]float64, len(s.clusters))
+		for i, c := range s.clusters {
+			if c.space {
+				extra[i] = s.size / 4
+				ls[0].width += s.size / 4
+			}
+		}
 		off, _ := ls[0].gaps(s, A4Width, AlignCenter)
-		f.page.drawLine(f.doc, s, ls[0], off, A4Height-f.ps.top/2-s.size*0.4, nil)
+		f.page.drawLine(f.doc, s, ls[0], off, A4Height-f.ps.top/2-s.size*0.4, extra)
 	}
 	return nil
 }

@@ -5,12 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
 // renderParagraphs writes paragraphs to a one-column A4 PDF.
-func renderParagraphs(t *testing.T, ps []Paragraph, align Align) []byte {
+func renderParagraphs(t *testing.T, ps []Paragraph, align Align) (*pdfDoc, []byte) {
 	t.Helper()
 	fonts, err := Sarabun()
 	if err != nil {
@@ -34,7 +33,7 @@ func renderParagraphs(t *testing.T, ps []Paragraph, align Align) []byte {
 	if err := doc.write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return doc, buf.Bytes()
 }
 
 // pdftotext runs poppler's pdftotext on a PDF and returns its text.
@@ -52,16 +51,22 @@ func pdftotext(t *testing.T, pdf []byte, args ...string) string {
 	return string(out)
 }
 
+// TestExtractShapingCorpus sets every line of the shaping corpus (all
+// consonants with all vowels and tone marks) as a paragraph and checks that
+// pdftotext -layout gives back each line as set, and the PDF is valid.
 func TestExtractShapingCorpus(t *testing.T) {
 	t.Parallel()
-	lines := readCorpus(t, "shaping-corpus.txt")
 	var ps []Paragraph
-	for _, l := range lines {
+	for _, l := range readCorpus(t, "shaping-corpus.txt") {
 		ps = append(ps, Plain(l))
 	}
-	pdf := renderParagraphs(t, ps, AlignLeft)
-	os.WriteFile("/tmp/corpus.pdf", pdf, 0o644)
-	got := pdftotext(t, pdf)
-	_ = got
-	_ = strings.Fields
+	for _, align := range []Align{AlignLeft, AlignThaiDistributed} {
+		doc, pdf := renderParagraphs(t, ps, align)
+		want := expectedLayoutLines(doc)
+		got := extractedPages(pdftotext(t, pdf, "-layout"))
+		comparePages(t, "pdftotext -layout", got, want)
+		if t.Failed() {
+			return
+		}
+	}
 }

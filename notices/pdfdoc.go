@@ -35,6 +35,14 @@ type pdfDoc struct {
 // the bottom left, y up, points).
 type pdfPage struct {
 	content bytes.Buffer
+	lines   []drawnLine // what was set, for tests and text checks
+}
+
+// drawnLine is the text of one line as set on a page: its baseline y and
+// left x in PDF user space.
+type drawnLine struct {
+	x, y float64
+	text string
 }
 
 func newPDFDoc(title string) (*pdfDoc, error) {
@@ -151,11 +159,11 @@ func (d *pdfDoc) writePages(res types.Dict) error {
 			return fmt.Errorf("notices: adding page %d: %w", i+1, err)
 		}
 		page := types.Dict{
-			"Type":     types.Name("Page"),
-			"Parent":   *pagesRef,
-			"MediaBox": types.NewNumberArray(0, 0, A4Width, A4Height),
+			"Type":      types.Name("Page"),
+			"Parent":    *pagesRef,
+			"MediaBox":  types.NewNumberArray(0, 0, A4Width, A4Height),
 			"Resources": *resRef,
-			"Contents": *cref,
+			"Contents":  *cref,
 		}
 		ref, err := d.xt.IndRefForNewObject(page)
 		if err != nil {
@@ -171,5 +179,18 @@ func (d *pdfDoc) writePages(res types.Dict) error {
 		return fmt.Errorf("notices: finding catalog: %w", err)
 	}
 	root["Pages"] = *pagesRef
+	return nil
+}
+
+// writeTo writes the document to w in one call, so that a failure while
+// building leaves w untouched.
+func (d *pdfDoc) writeTo(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := d.write(&buf); err != nil {
+		return err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("notices: writing PDF: %w", err)
+	}
 	return nil
 }

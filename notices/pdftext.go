@@ -71,6 +71,8 @@ func (p *pdfPage) drawLine(d *pdfDoc, s *shaped, l line, x, y float64, extra []f
 	if l.c1 <= l.c0 {
 		return
 	}
+	p.lines = append(p.lines, drawnLine{x: x, y: y,
+		text: string(s.text[s.clusters[l.c0].start:s.clusters[l.c1-1].end])})
 	e := &textEmitter{b: &p.content, doc: d, size: s.size, cur: x}
 	fmt.Fprintf(e.b, "BT\n1 0 0 1 %s %s Tm\n", num(x), num(y))
 	pen := x
@@ -97,32 +99,52 @@ func (p *pdfPage) drawLine(d *pdfDoc, s *shaped, l line, x, y float64, extra []f
 // cluster draws one cluster from pen to end. A cluster of several glyphs,
 // or one whose glyph already stands for other text in ToUnicode, is wrapped
 // in a marked-content span whose ActualText is the cluster's text (ISO
-// 32000-1 §14.9.4), and the text position is brought to the cluster's end
-// inside the span, so extraction sees the cluster's exact extent.
+// 32000-1 §14.9.4). Poppler measures such a span from the origin of its
+// first glyph to the end of the last glyph's advance, so marks drawn after
+// the last advancing glyph (a tone mark over ป sits left of the cluster's
+// end) go in a second span with an empty ActualText: the first span then
+// ends exactly where the cluster does, and the marks add no text.
 func (e *textEmitter) cluster(s *shaped, ci int, pen, end float64) {
 	c := s.clusters[ci]
 	text := s.clusterText(ci)
-	span := c.g1-c.g0 > 1
-	if !span {
-		span = !e.font.mapsTo(s.glyphs[c.g0].id, text)
-	} else {
+	glyphs := s.glyphs[c.g0:c.g1]
+	if len(glyphs) == 1 && e.font.mapsTo(glyphs[0].id, text) {
+		g := glyphs[0]
+		e.setRise(g.dy)
+		e.moveTo(pen + g.dx)
+		e.glyph(g.id)
+		return
+	}
+	if len(glyphs) > 1 {
 		e.mapNominal(s, c)
 	}
-	if span {
-		e.flush()
-		fmt.Fprintf(e.b, "/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(text))
+	head := len(glyphs)
+	for head > 1 && e.font.width1000(glyphs[head-1].id) == 0 {
+		head--
 	}
-	for _, g := range s.glyphs[c.g0:c.g1] {
+	e.span(text)
+	for i, g := range glyphs {
+		if i == head {
+			e.endSpan()
+			e.span("")
+		}
 		e.setRise(g.dy)
 		e.moveTo(pen + g.dx)
 		e.glyph(g.id)
 		pen += g.adv
 	}
-	if span {
-		e.moveTo(end)
-		e.flush()
-		e.b.WriteString("EMC\n")
-	}
+	e.moveTo(end)
+	e.endSpan()
+}
+
+func (e *textEmitter) span(text string) {
+	e.flush()
+	fmt.Fprintf(e.b, "/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(text))
+}
+
+func (e *textEmitter) endSpan() {
+	e.flush()
+	e.b.WriteString("EMC\n")
 }
 
 // mapNominal gives the glyphs of a multi-glyph cluster a ToUnicode entry
