@@ -71,7 +71,7 @@ func (lw *letterWriter) head() error {
 
 // agencyColumn returns where the agency block starts, from the left
 // margin: right-aligned as a block to the right margin, but never left of
-// 40% of the text area's width.
+// 35% of the text area's width.
 func (lw *letterWriter) agencyColumn() (float64, error) {
 	widest := 0.0
 	for _, line := range lw.l.Agency {
@@ -82,7 +82,7 @@ func (lw *letterWriter) agencyColumn() (float64, error) {
 		widest = max(widest, w)
 	}
 	tw := lw.f.ps.width()
-	return max(tw*0.4, tw-widest-1), nil
+	return max(tw*0.35, tw-widest-1), nil
 }
 
 // dateX is where the date and the closing start, from the left margin:
@@ -144,25 +144,39 @@ func (lw *letterWriter) labelled(label string, items []string, numbered bool) er
 }
 
 // body sets the paragraphs: Thai with a 2.5 cm first-line indent and Thai
-// distributed justification; English flush left, justified at spaces,
-// with space between paragraphs.
+// distributed justification; English flush left and ragged right, with
+// space between paragraphs.
 func (lw *letterWriter) body() error {
 	lw.f.space(lw.lead() * blockGap)
 	st := paraStyle{align: AlignThaiDistributed, indent: bodyIndent}
 	gap := 0.0
 	if lw.l.Lang == English {
-		st = paraStyle{align: AlignJustify}
+		st = paraStyle{align: AlignLeft}
 		gap = lw.lead() * blockGap
 	}
 	for i, p := range lw.l.Body {
 		if i > 0 {
 			lw.f.space(gap)
 		}
+		if i == len(lw.l.Body)-1 {
+			// The regulation's custom: a page never holds the signature
+			// alone, so the body's last lines go with it.
+			st.keep = lw.lead() * (blockGap + lw.signatureLines())
+		}
 		if err := lw.f.paragraph(p, st); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// signatureLines is the height of the signature block in lines.
+func (lw *letterWriter) signatureLines() float64 {
+	n := 1 + signatureSp + float64(len(lw.l.Position))
+	if lw.l.Signer != "" {
+		n++
+	}
+	return n
 }
 
 // signature sets the complimentary close at the date's column, space for
@@ -174,9 +188,8 @@ func (lw *letterWriter) signature() error {
 	if closing == "" {
 		closing = lw.w.closing
 	}
-	lines := 1 + signatureSp + 1 + float64(len(lw.l.Position))
 	f.space(lw.lead() * blockGap)
-	if err := f.need(lw.lead() * lines); err != nil {
+	if err := f.need(lw.lead() * lw.signatureLines()); err != nil {
 		return err
 	}
 	cw, err := f.measure(Plain(closing), f.ps.size)

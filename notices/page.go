@@ -32,6 +32,9 @@ type paraStyle struct {
 	left   float64 // indent of every line from the left margin, points
 	right  float64 // indent of every line from the right margin, points
 	size   float64 // font size; zero means the page's body size
+	// keep is the height of what must follow the paragraph on the same
+	// page: its last two lines move to the next page with it if need be.
+	keep float64
 }
 
 // flow places paragraphs down the pages, starting a new page when the
@@ -111,8 +114,13 @@ func (f *flow) paragraph(p Paragraph, st paraStyle) error {
 		return err
 	}
 	width := f.ps.width() - st.left - st.right
-	for i, l := range breakLines(s, f.dict, width, st.indent) {
-		if err := f.need(lead(size)); err != nil {
+	lines := breakLines(s, f.dict, width, st.indent)
+	for i, l := range lines {
+		h := lead(size)
+		if st.keep > 0 && i == max(0, len(lines)-2) {
+			h = lead(size)*float64(len(lines)-i) + st.keep
+		}
+		if err := f.need(h); err != nil {
 			return err
 		}
 		x, w := f.ps.left+st.left, width
