@@ -84,12 +84,6 @@ var words = map[Lang]letterWords{
 		encl: "Enclosures:", closing: "Yours sincerely,", salutationEnd: ","},
 }
 
-// Errors of letter rendering.
-var (
-	// ErrIncomplete means a required field of a letter is empty.
-	ErrIncomplete = fmt.Errorf("letter is incomplete")
-)
-
 func (l Letter) check() error {
 	switch {
 	case l.Date.IsZero():

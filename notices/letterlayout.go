@@ -54,7 +54,7 @@ func (lw *letterWriter) head() error {
 	}
 	if lw.l.Number != "" {
 		p := Paragraph{Spans: []Span{{Text: lw.w.number + " " + lw.l.Number}}}
-		if err := f.paragraph(p, paraStyle{right: f.ps.width() - x + f.ps.size}); err != nil {
+		if err := f.paragraph(p, paraStyle{right: f.ps.width() - x + f.ps.size/2}); err != nil {
 			return err
 		}
 	}
@@ -71,7 +71,7 @@ func (lw *letterWriter) head() error {
 
 // agencyColumn returns where the agency block starts, from the left
 // margin: right-aligned as a block to the right margin, but never left of
-// 35% of the text area's width.
+// 35% of the text area's width nor over the letter number.
 func (lw *letterWriter) agencyColumn() (float64, error) {
 	widest := 0.0
 	for _, line := range lw.l.Agency {
@@ -82,7 +82,16 @@ func (lw *letterWriter) agencyColumn() (float64, error) {
 		widest = max(widest, w)
 	}
 	tw := lw.f.ps.width()
-	return max(tw*0.35, tw-widest-1), nil
+	x := max(tw*0.35, tw-widest-1)
+	if lw.l.Number != "" {
+		// Never so far left that ที่ and the number must wrap.
+		nw, err := lw.f.measure(Plain(lw.w.number+" "+lw.l.Number), lw.f.ps.size)
+		if err != nil {
+			return 0, err
+		}
+		x = max(x, nw+lw.f.ps.size)
+	}
+	return x, nil
 }
 
 // dateX is where the date and the closing start, from the left margin:

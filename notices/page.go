@@ -1,9 +1,6 @@
 package notices
 
-import (
-	"fmt"
-	"strconv"
-)
+import "strconv"
 
 // lineHeight is the distance between baselines in ems. Sarabun stacks a
 // tone mark over an upper vowel up to 1.25 em above the baseline and a
@@ -160,9 +157,4 @@ func Digits(s string, thai bool) string {
 		}
 	}
 	return string(out)
-}
-
-// errf wraps an error with the notices prefix and a context.
-func errf(context string, err error) error {
-	return fmt.Errorf("notices: %s: %w", context, err)
 }
