@@ -59,3 +59,14 @@ func FuzzSplitScripts(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPostScriptName checks that any 'name' table parses or fails cleanly.
+func FuzzPostScriptName(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 1, 0, 18, 0, 3, 0, 1, 4, 9, 0, 6, 0, 4, 0, 0, 0, 'A', 0, 'B'})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		name, err := postScriptName(b)
+		if err == nil && name == "" {
+			t.Fatal("empty name without error")
+		}
+	})
+}

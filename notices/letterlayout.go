@@ -18,7 +18,7 @@ var (
 	emblemTop   = Cm(1.5)
 	bodyIndent  = Cm(2.5) // first-line indent of body paragraphs
 	blockGap    = 0.5     // space between blocks, in lines
-	signatureSp = 2.5     // space left for the signature, in lines
+	signatureSp = 2.0     // space left for the signature, in lines
 )
 
 func (lw *letterWriter) write() error {
