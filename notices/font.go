@@ -23,7 +23,7 @@ type Face struct {
 	data []byte
 	face *font.Face
 
-	mu sync.Mutex // guards hb and buf, which hold caches
+	mu sync.Mutex // guards hb, bu and face, which hold caches
 	hb *harfbuzz.Font
 	bu *harfbuzz.Buffer
 
@@ -82,12 +82,16 @@ func (f *Face) Descender() int { return f.descender }
 // Advance returns the horizontal advance of a glyph as the font's hmtx
 // table gives it, in font units, before any positioning by GPOS.
 func (f *Face) Advance(gid uint16) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	return int(f.face.HorizontalAdvance(font.GID(gid)))
 }
 
 // GlyphFor returns the nominal glyph of a character, or false when the font
 // has none.
 func (f *Face) GlyphFor(r rune) (uint16, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	g, ok := f.face.NominalGlyph(r)
 	return uint16(g), ok
 }
