@@ -1,10 +1,8 @@
 package notices
 
 import (
-	"bytes"
 	"fmt"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -18,9 +16,13 @@ type pdfImage struct {
 // image embeds a PNG or JPEG once per document; pdfcpu decodes it and
 // builds the XObject (Flate for PNG, DCT kept as is for JPEG).
 func (d *pdfDoc) image(data []byte) (*pdfImage, error) {
-	ref, w, h, err := model.CreateImageResource(d.xt, bytes.NewReader(data))
+	sd, w, h, err := imageStream(d.xt, data)
 	if err != nil {
 		return nil, fmt.Errorf("notices: embedding image: %w: %w", ErrBadImage, err)
+	}
+	ref, err := d.xt.IndRefForNewObject(sd)
+	if err != nil {
+		return nil, fmt.Errorf("notices: embedding image: %w", err)
 	}
 	if w <= 0 || h <= 0 {
 		return nil, fmt.Errorf("notices: embedding image: %w: empty", ErrBadImage)

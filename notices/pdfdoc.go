@@ -150,9 +150,9 @@ func (d *pdfDoc) writePages(res types.Dict) error {
 	}
 	kids := types.Array{}
 	for i, p := range d.pages {
-		sd, _ := d.xt.NewStreamDictForBuf(p.content.Bytes())
-		if err := sd.Encode(); err != nil {
-			return fmt.Errorf("notices: compressing page %d: %w", i+1, err)
+		sd, err := flateStream(p.content.Bytes(), nil)
+		if err != nil {
+			return err
 		}
 		cref, err := d.xt.IndRefForNewObject(*sd)
 		if err != nil {

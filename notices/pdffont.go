@@ -65,10 +65,9 @@ func (pf *pdfFont) embed(xt *model.XRefTable) (*types.IndirectRef, error) {
 	if err != nil {
 		return nil, err
 	}
-	ff, _ := xt.NewStreamDictForBuf(sub)
-	ff.InsertInt("Length1", len(sub))
-	if err := ff.Encode(); err != nil {
-		return nil, fmt.Errorf("notices: compressing font %s: %w", name, err)
+	ff, err := flateStream(sub, types.Dict{"Length1": types.Integer(len(sub))})
+	if err != nil {
+		return nil, err
 	}
 	ffRef, err := xt.IndRefForNewObject(*ff)
 	if err != nil {
@@ -112,9 +111,9 @@ func (pf *pdfFont) embed(xt *model.XRefTable) (*types.IndirectRef, error) {
 		return nil, fmt.Errorf("notices: embedding font %s: %w", name, err)
 	}
 
-	tu, _ := xt.NewStreamDictForBuf([]byte(pf.toUnicode()))
-	if err := tu.Encode(); err != nil {
-		return nil, fmt.Errorf("notices: compressing ToUnicode of %s: %w", name, err)
+	tu, err := flateStream([]byte(pf.toUnicode()), nil)
+	if err != nil {
+		return nil, err
 	}
 	tuRef, err := xt.IndRefForNewObject(*tu)
 	if err != nil {
