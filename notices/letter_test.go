@@ -7,8 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -227,5 +229,35 @@ func TestFormatDate(t *testing.T) {
 		if got := FormatDate(d, tt.lang, tt.thai); got != tt.want {
 			t.Errorf("FormatDate(%q, %v) = %q, want %q", tt.lang, tt.thai, got, tt.want)
 		}
+	}
+}
+
+// TestLetterMargins reads every word's box with pdftotext -bbox and checks
+// that text stays between the regulation's margins: 3 cm left, 2 cm right,
+// and that the body's left edge is exactly on the left margin.
+func TestLetterMargins(t *testing.T) {
+	t.Parallel()
+	for _, tc := range letterCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			if err := RenderLetter(&buf, tc.l, tc.opt); err != nil {
+				t.Fatal(err)
+			}
+			out := pdftotext(t, buf.Bytes(), "-bbox")
+			re := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"`)
+			minX, maxX := A4Width, 0.0
+			for _, m := range re.FindAllStringSubmatch(out, -1) {
+				x0, _ := strconv.ParseFloat(m[1], 64)
+				x1, _ := strconv.ParseFloat(m[2], 64)
+				minX, maxX = min(minX, x0), max(maxX, x1)
+			}
+			if math.Abs(minX-Cm(3)) > 0.5 {
+				t.Errorf("leftmost text at %.2f pt, want the 3 cm margin %.2f", minX, Cm(3))
+			}
+			if limit := A4Width - Cm(2); maxX > limit+0.5 {
+				t.Errorf("rightmost text at %.2f pt, past the 2 cm margin %.2f", maxX, limit)
+			}
+		})
 	}
 }
