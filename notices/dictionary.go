@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -62,6 +63,18 @@ func LoadDictionary(r io.Reader) (*Dictionary, error) {
 	d.nodes = append(d.nodes, trieNode{})
 	d.build(0, rs, 0)
 	return d, nil
+}
+
+// LoadDictionaryFile reads a word list from a file, as LoadDictionary
+// does: this is how the operator replaces the shipped list without a
+// rebuild.
+func LoadDictionaryFile(path string) (*Dictionary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("notices: opening word list: %w", err)
+	}
+	defer f.Close()
+	return LoadDictionary(f)
 }
 
 // build fills the children of node n from words, which are sorted and all

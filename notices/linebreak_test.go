@@ -163,3 +163,49 @@ func keys(m map[int]bool) []int {
 	}
 	return sortedUnique(out)
 }
+
+// TestLineBreaksOutsideWords fills the prose corpus into lines of several
+// widths and checks that every line break falls on a word boundary of the
+// dictionary's segmentation, never inside a word it matched; it logs how
+// many also are ICU word boundaries.
+func TestLineBreaksOutsideWords(t *testing.T) {
+	t.Parallel()
+	fonts, err := Sarabun()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := DefaultDictionary()
+	lines := readCorpus(t, "prose-corpus.txt")
+	oracle := readCorpus(t, filepath.Base(icuOracle))
+	breaks, atICU := 0, 0
+	for i, line := range lines {
+		s, err := shapeParagraph(fonts, Plain(line), 16)
+		if err != nil {
+			t.Fatal(err)
+		}
+		allowed := map[int]bool{}
+		for _, b := range d.Breaks(s.text) {
+			allowed[b] = true
+		}
+		icu, pos := map[int]bool{}, 0
+		for _, seg := range strings.Split(oracle[i], "|") {
+			pos += len([]rune(seg))
+			icu[pos] = true
+		}
+		for _, width := range []float64{150, 250, 340, 450} {
+			ls := breakLines(s, d, width, 0)
+			for _, l := range ls[1:] {
+				at := s.clusters[l.c0].start
+				breaks++
+				if icu[at] {
+					atICU++
+				}
+				if !allowed[at] {
+					t.Errorf("%q at %.0f pt: line breaks inside a word before %q",
+						line, width, string(s.text[at:min(at+8, len(s.text))]))
+				}
+			}
+		}
+	}
+	t.Logf("%d line breaks, %d on ICU word boundaries", breaks, atICU)
+}
