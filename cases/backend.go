@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -18,6 +19,8 @@ type backend interface {
 	dueWindows(ctx context.Context, now time.Time, after int64, limit int) ([]int64, error)
 	// reader returns a read-only view of the latest committed state.
 	reader(ctx context.Context) (view, error)
+	// checkpoint moves what the database has logged into its main file.
+	checkpoint(ctx context.Context) error
 	close() error
 }
 
@@ -81,5 +84,7 @@ type tx interface {
 	// (UIDVALIDITY, UID) or its SHA-256 was recorded before.
 	insertInbound(ctx context.Context, in *Inbound, ref Ref) error
 	insertSubmission(ctx context.Context, ref Ref, e *Event) error
+	// latestRecords returns the latest submitted form of each kind.
+	latestRecords(ctx context.Context, ref Ref) (map[EventKind]json.RawMessage, error)
 	putRound(ctx context.Context, r Round) error
 }

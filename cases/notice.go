@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -65,6 +66,9 @@ const (
 	NoticeDecisionOverdue NoticeKind = "decision_overdue"
 	// NoticeRefusal answers an event that was refused, saying why.
 	NoticeRefusal NoticeKind = "refusal"
+	// NoticeDeliveryFailed tells officers that a message could not be
+	// delivered for good (Notice.Reason holds the server's answer).
+	NoticeDeliveryFailed NoticeKind = "delivery_failed"
 )
 
 // Recipient is to whom a notice goes; the composer turns it into addresses.
@@ -104,6 +108,11 @@ type Notice struct {
 	// is what the letter states; the store counts the window from the day
 	// it really is.
 	Windows []Window
+	// Records are the latest form of each kind the applicant submitted,
+	// as the JSON the event carried (Event.Form): what a letter or the
+	// agreement quotes, such as the test plan annexed to the agreement.
+	// Only letters carry them.
+	Records map[EventKind]json.RawMessage
 	// Reason says why an event was refused (NoticeRefusal).
 	Reason string
 	// At is when the notice was written.

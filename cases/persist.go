@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -134,6 +135,7 @@ func (s *Store) owe(ctx context.Context, t tx, ch *Change, x *env) ([]int64, err
 	}
 	var all []int64
 	var anchor int64
+	var records map[EventKind]json.RawMessage
 	for _, o := range ch.Owed {
 		notice := Notice{Kind: o.Kind, To: o.To, Case: *n, Event: ch.Event, From: ch.From,
 			Window: ch.Event.window, Windows: stated, At: x.now}
@@ -142,7 +144,12 @@ func (s *Store) owe(ctx context.Context, t tx, ch *Change, x *env) ([]int64, err
 			if err != nil {
 				return nil, err
 			}
-			notice.LetterNo = no
+			if records == nil {
+				if records, err = t.latestRecords(ctx, n.Ref); err != nil {
+					return nil, err
+				}
+			}
+			notice.LetterNo, notice.Records = no, records
 		}
 		ids, err := s.compose(ctx, t, notice)
 		if err != nil {

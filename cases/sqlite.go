@@ -28,7 +28,9 @@ func OpenSQLite(ctx context.Context, path string, o Options) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "wal_autocheckpoint(0)")
+	// Checkpoints by themselves only past 10,000 pages (40 MB); the
+	// scheduler calls Checkpoint when idle.
+	q.Add("_pragma", "wal_autocheckpoint(10000)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -123,6 +125,13 @@ func (b *sqliteDB) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("cases: applying migration %d: %w", i+1, err)
 		}
+	}
+	return nil
+}
+
+func (b *sqliteDB) checkpoint(ctx context.Context) error {
+	if _, err := b.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+		return fmt.Errorf("cases: checkpointing: %w", err)
 	}
 	return nil
 }

@@ -154,6 +154,27 @@ func (t *sqliteTx) insertSubmission(ctx context.Context, ref Ref, e *Event) erro
 	return nil
 }
 
+func (t *sqliteTx) latestRecords(ctx context.Context, ref Ref) (
+	map[EventKind]json.RawMessage, error) {
+	rows, err := t.query(ctx, `
+		SELECT kind, record FROM submissions
+		WHERE id IN (SELECT max(id) FROM submissions WHERE case_ref = ? GROUP BY kind)`,
+		ref.String())
+	if err != nil {
+		return nil, fmt.Errorf("cases: reading the forms of %s: %w", ref, err)
+	}
+	defer rows.Close()
+	out := map[EventKind]json.RawMessage{}
+	for rows.Next() {
+		var kind, record string
+		if err := rows.Scan(&kind, &record); err != nil {
+			return nil, err
+		}
+		out[EventKind(kind)] = json.RawMessage(record)
+	}
+	return out, rows.Err()
+}
+
 func (t *sqliteTx) insertInbound(ctx context.Context, in *Inbound, ref Ref) error {
 	disp := in.Disposition
 	if disp == "" {
