@@ -37,12 +37,13 @@ func (s *Store) persist(ctx context.Context, t tx, ch *Change, x *env) (*Result,
 			return nil, err
 		}
 	}
-	if err := s.audit(ctx, t, AuditEntry{At: e.At, Case: n.Ref, Actor: e.Actor, By: e.By,
-		Kind: string(e.Kind)}, auditDetail(ch)); err != nil {
-		return nil, err
-	}
 	ids, err := s.owe(ctx, t, ch, x)
 	if err != nil {
+		return nil, err
+	}
+	ch.Opened = opened(n.Windows, ch.Opened) // as the notices left them
+	if err := s.audit(ctx, t, AuditEntry{At: e.At, Case: n.Ref, Actor: e.Actor, By: e.By,
+		Kind: string(e.Kind)}, auditDetail(ch)); err != nil {
 		return nil, err
 	}
 	return &Result{Case: n, Change: ch, Outbox: ids}, nil
