@@ -7,7 +7,7 @@ import (
 
 // exampleJuristicID is a well-formed ID (its check digit is right) used in
 // messages and tests.
-const exampleJuristicID = "0105556012342"
+const exampleJuristicID = "0105556012341"
 
 // want describes what a valid value of f looks like, in Thai and English.
 func want(f Field) Label {
