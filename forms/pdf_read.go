@@ -29,6 +29,9 @@ func readPDF(data []byte) (*raw, error) {
 	if ctx.XRefTable.Encrypt != nil || ctx.E != nil {
 		return nil, fmt.Errorf("pdf: %w", ErrEncrypted)
 	}
+	if ctx.XRefTable.Form == nil {
+		return nil, fmt.Errorf("pdf has no form fields: %w", ErrNotAForm)
+	}
 	group, ok, err := form.ExportForm(ctx.XRefTable, "form")
 	if err != nil {
 		return nil, fmt.Errorf("pdf: exporting form: %v: %w", err, ErrDamaged)

@@ -178,3 +178,12 @@ func resaveWithLibreOffice(t testing.TB, dir, in string) string {
 		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, in)
 	return filepath.Join(outDir, filepath.Base(in))
 }
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -3,6 +3,7 @@ package forms
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -60,6 +61,9 @@ func checkEntry(f *zip.File) error {
 		sink = &types
 	}
 	n, err := io.Copy(sink, io.LimitReader(rc, int64(f.UncompressedSize64)+1))
+	if errors.Is(err, zip.ErrChecksum) {
+		return fmt.Errorf("workbook part %s: %v: %w", f.Name, err, ErrDamaged)
+	}
 	if err != nil || uint64(n) != f.UncompressedSize64 {
 		return fmt.Errorf("workbook part %s inflates to other than its declared %d bytes: %w",
 			f.Name, f.UncompressedSize64, ErrZipBomb)
