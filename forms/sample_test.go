@@ -41,7 +41,7 @@ var overrides = map[string]written{
 		Value{Type: Date, Date: cases.NewDate(2025, 12, 31)}},
 	"period_to": {"วันอังคารที่ 30 ก.ย. พ.ศ. 2568", "2025-09-30",
 		Value{Type: Date, Date: cases.NewDate(2025, 9, 30)}},
-	"staff_count": {"๑๒", float64(12), Value{Type: Number, Num: 12}},
+	"staff_count":    {"๑๒", float64(12), Value{Type: Number, Num: 12}},
 	"it_staff_count": {"4", "4 ", Value{Type: Number, Num: 4}},
 }
 
