@@ -15,8 +15,9 @@ import (
 // "ค.ศ." before the year says which era it is.
 
 var (
-	isoDate     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$`)
-	numericDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$`)
+	timeOfDay   = `(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?`
+	isoDate     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})` + timeOfDay + `$`)
+	numericDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})` + timeOfDay + `$`)
 	serialDate  = regexp.MustCompile(`^\d{1,7}(?:\.\d+)?$`)
 	ordinal     = regexp.MustCompile(`(\d)(st|nd|rd|th)\b`)
 )

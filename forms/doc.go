@@ -30,6 +30,10 @@
 //     field in Thai and English, what is wrong and what a valid value looks
 //     like. Problems is an error; callers range over it.
 //
+// The command line needs only Kinds, ParseFormat, WriteBlank and Parse
+// (with ParseOptions.Standalone), then Record.Summary or json.Marshal of the
+// Record for a valid form, and Problems.Text for an invalid one.
+//
 // Data flows one way: mail → forms.Parse → cases. This package knows nothing
 // of mail, notices or the case store; it uses cases only for its value types
 // (cases.Date, cases.Ref). Whether a case_ref and juristic_id match a known

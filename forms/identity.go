@@ -23,7 +23,8 @@ func parseJuristicID(s string, lostZero bool) (string, error) {
 		return "", invalid{"ต้องเป็นตัวเลข 13 หลัก", "must be 13 digits"}
 	}
 	if s[12]-'0' != juristicCheckDigit(s[:12]) {
-		return "", invalid{"เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง", "the check digit (the last digit) is wrong"}
+		return "", invalid{"เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง",
+			"the check digit (the last digit) is wrong"}
 	}
 	return s, nil
 }

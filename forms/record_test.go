@@ -61,3 +61,18 @@ func TestKindsAndLookup(t *testing.T) {
 		t.Error("ParseFormat(docx) accepted")
 	}
 }
+
+func TestRecordText(t *testing.T) {
+	t.Parallel()
+	s, _ := Lookup("test_plan")
+	sm := sampleFor(s, 2)
+	rec, _ := build(s, rawOf(sm, nil), sm.options())
+	txt := rec.Summary()
+	for _, want := range []string{"แผนการทดสอบ / Test plan (test_plan v1, pdf)",
+		"วันสิ้นสุดการทดสอบ / End of testing (end_date): 2025-12-31", "kpis): 2 แถว/rows",
+		"  1. kpi="} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("Summary() lacks %q:\n%s", want, txt)
+		}
+	}
+}

@@ -92,7 +92,8 @@ func (b *bookBuilder) styles() error {
 		style excelize.Style
 	}{
 		{&b.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
-		{&b.label, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&b.label, excelize.Style{
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.en, excelize.Style{Font: &excelize.Font{Color: "555555"},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.hint, excelize.Style{Font: &excelize.Font{Color: "777777", Size: 9},

@@ -126,7 +126,8 @@ func (wb *workbook) grid(sheet string) ([][]string, error) {
 	var g [][]string
 	for rows.Next() {
 		if len(g) >= maxSheetRows {
-			return nil, fmt.Errorf("sheet %s has over %d rows: %w", sheet, maxSheetRows, ErrTooLarge)
+			return nil, fmt.Errorf("sheet %s has over %d rows: %w",
+				sheet, maxSheetRows, ErrTooLarge)
 		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {

@@ -55,7 +55,8 @@ func (b *bookBuilder) instructions() error {
 func (b *bookBuilder) form() error {
 	f := b.f
 	head := []any{"หัวข้อ", "Field", "คำตอบ / Answer", "รูปแบบ / Format"}
-	if err := f.SetSheetRow(sheetForm, "A1", &[]any{b.s.Title.TH + " / " + b.s.Title.EN}); err != nil {
+	title := []any{b.s.Title.TH + " / " + b.s.Title.EN}
+	if err := f.SetSheetRow(sheetForm, "A1", &title); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheetForm, "A1", "A1", b.title); err != nil {

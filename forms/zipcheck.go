@@ -36,7 +36,8 @@ func checkZip(data []byte, maxInflated int64) error {
 		}
 		total += f.UncompressedSize64
 		if total > uint64(maxInflated) {
-			return fmt.Errorf("workbook would inflate to over %d bytes: %w", maxInflated, ErrZipBomb)
+			return fmt.Errorf("workbook would inflate to over %d bytes: %w",
+				maxInflated, ErrZipBomb)
 		}
 	}
 	for _, f := range zr.File {
@@ -80,7 +81,8 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // classifyOLE tells an encrypted workbook from a legacy binary one.
 func classifyOLE(data []byte) error {
-	if bytes.Contains(data, utf16("EncryptionInfo")) || bytes.Contains(data, utf16("EncryptedPackage")) {
+	if bytes.Contains(data, utf16("EncryptionInfo")) ||
+		bytes.Contains(data, utf16("EncryptedPackage")) {
 		return fmt.Errorf("workbook: %w", ErrEncrypted)
 	}
 	return fmt.Errorf("legacy .xls or other OLE file (save as .xlsx): %w", ErrUnknownFormat)
