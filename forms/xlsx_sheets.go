@@ -75,6 +75,9 @@ func (b *bookBuilder) form() error {
 			return err
 		}
 	}
+	if err := fitToWidth(f, sheetForm); err != nil {
+		return err
+	}
 	return f.ProtectSheet(sheetForm, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatColumns: true, FormatRows: true})
@@ -101,10 +104,12 @@ func (b *bookBuilder) formRow(row int, fd Field) error {
 			return err
 		}
 	}
+	height := 30.0 // two lines: the format hint is in Thai and English
 	if fd.Type == LongText {
-		if err := f.SetRowHeight(sheetForm, row, 60); err != nil {
-			return err
-		}
+		height = 60
+	}
+	if err := f.SetRowHeight(sheetForm, row, height); err != nil {
+		return err
 	}
 	input := fmt.Sprintf("C%d", row)
 	ref := fmt.Sprintf("%s!$C$%d", sheetForm, row)
@@ -193,4 +198,14 @@ func (b *bookBuilder) table(t Table) error {
 	return f.ProtectSheet(t.Key, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatColumns: true, FormatRows: true, InsertRows: true, DeleteRows: true})
+}
+
+// fitToWidth prints a sheet one page wide, in landscape.
+func fitToWidth(f *excelize.File, sheet string) error {
+	fit, wide, tall, landscape := true, 1, 0, "landscape"
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		FitToWidth: &wide, FitToHeight: &tall, Orientation: &landscape})
 }
