@@ -22,6 +22,10 @@ var (
 	ordinal     = regexp.MustCompile(`(\d)(st|nd|rd|th)\b`)
 )
 
+// maxYear is the last Common Era year a date may have; with it, no date
+// reads as a Buddhist Era year (2400 or more) when written back as text.
+const maxYear = 2200
+
 // excelEpoch is day 0 of Excel's 1900 date system as used for every serial
 // from 61 (1 March 1900) on; Excel's fictitious 29 February 1900 is why it
 // is not 31 December 1899.
@@ -50,7 +54,11 @@ func fromSerial(s string) (cases.Date, error) {
 		return cases.Date{}, invalid{
 			"ตัวเลขนี้ไม่ใช่วันที่ใน Excel", "this number is not an Excel date"}
 	}
-	return excelEpoch.AddDays(int(math.Floor(f))), nil
+	d := excelEpoch.AddDays(int(math.Floor(f)))
+	if d.Year > maxYear {
+		return cases.Date{}, invalid{"ปีไม่อยู่ในช่วงที่เป็นไปได้", "the year is out of range"}
+	}
+	return d, nil
 }
 
 // civilDate checks and builds a date from day, month and year as written;
@@ -66,7 +74,7 @@ func civilDate(day, month, year, era string) (cases.Date, error) {
 	if era == "be" || (era == "" && y >= 2400) {
 		y -= 543
 	}
-	if y < 1900 || y > 2200 {
+	if y < 1900 || y > maxYear {
 		return cases.Date{}, invalid{"ปีไม่อยู่ในช่วงที่เป็นไปได้", "the year is out of range"}
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {

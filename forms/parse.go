@@ -108,10 +108,10 @@ func readRaw(ctx context.Context, data []byte, opts ParseOptions) (*raw, error) 
 			return readPDF(data)
 		})
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if err := checkZip(data, opts.maxInflated()); err != nil {
-			return nil, err
-		}
 		return guarded(ctx, opts.timeout(), "excelize", func() (*raw, error) {
+			if err := checkZip(data, opts.maxInflated()); err != nil {
+				return nil, err
+			}
 			return readWorkbook(data, opts.maxInflated())
 		})
 	case bytes.HasPrefix(data, oleMagic):

@@ -51,6 +51,7 @@ func TestParseDate(t *testing.T) {
 		{"tomorrow", false, cases.Date{}, false},
 		{"30/05/1500", false, cases.Date{}, false},
 		{"60", true, cases.Date{}, false},
+		{"200000", true, cases.Date{}, false}, // year 2447: would read back as BE
 	}
 	for _, tt := range tests {
 		got, err := parseDate(tt.in, tt.serial)
