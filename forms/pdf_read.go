@@ -19,7 +19,7 @@ func readPDF(data []byte) (*raw, error) {
 	conf := model.NewDefaultConfiguration()
 	conf.Cmd = model.EXPORTFORMFIELDS
 	conf.ValidationMode = model.ValidationRelaxed
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(data), conf)
+	ctx, err := api.ReadAndValidate(bytes.NewReader(data), conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || bytes.Contains(data, []byte("/Encrypt")) {
 			return nil, fmt.Errorf("pdf: %w", ErrEncrypted)
