@@ -1,0 +1,176 @@
+package forms
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/create"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// writeBlankPDF renders s as a fillable AcroForm: the fields in order, one
+// row each with the Thai label over the English one, then each table on a
+// page of its own. The labels use pdfcpu's text layer (see the package
+// documentation on Thai shaping).
+func writeBlankPDF(w io.Writer, s *Schema) error {
+	if err := ensureFonts(); err != nil {
+		return err
+	}
+	doc := layoutPDF(s)
+	js, err := json.Marshal(doc)
+	if err != nil {
+		return fmt.Errorf("forms: encoding %s layout: %w", s.Kind, err)
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.Cmd = model.CREATE
+	ctx, err := pdfcpu.CreateContextWithXRefTable(conf, types.PaperSize["A4"])
+	if err != nil {
+		return fmt.Errorf("forms: creating %s PDF: %w", s.Kind, err)
+	}
+	if err := create.FromJSON(ctx, bytes.NewReader(js)); err != nil {
+		return fmt.Errorf("forms: creating %s PDF: %w", s.Kind, err)
+	}
+	if err := hideFields(ctx.XRefTable, KeyKind, KeyVersion); err != nil {
+		return fmt.Errorf("forms: hiding identity fields: %w", err)
+	}
+	if err := api.WriteContext(ctx, w); err != nil {
+		return fmt.Errorf("forms: writing %s PDF: %w", s.Kind, err)
+	}
+	return nil
+}
+
+// pdfLayout places rows on pages, starting a new page when one is full.
+type pdfLayout struct {
+	doc  *pdfDoc
+	page *pdfPage
+	n    int
+	y    float64 // top of the next row
+	s    *Schema
+}
+
+func layoutPDF(s *Schema) *pdfDoc {
+	l := &pdfLayout{doc: &pdfDoc{
+		Paper: "A4P", Origin: "LowerLeft", Fonts: pdfFonts(), Pages: map[string]*pdfPage{},
+	}, s: s}
+	l.newPage()
+	l.heading()
+	for _, f := range s.Fields {
+		l.field(f)
+	}
+	for _, t := range s.Tables {
+		l.table(t)
+	}
+	return l.doc
+}
+
+func (l *pdfLayout) newPage() {
+	l.n++
+	l.page = &pdfPage{}
+	l.doc.Pages[strconv.Itoa(l.n)] = l.page
+	l.y = pageHeight - 40
+	l.text(fmt.Sprintf("%s: %s   %s: %d   หน้า/page %d", KeyKind, l.s.Kind,
+		KeyVersion, l.s.Version, l.n), marginLeft, 28, "small")
+	if l.n == 1 { // the identity fields, hidden after rendering
+		l.page.Content.TextFields = append(l.page.Content.TextFields,
+			identity(KeyKind, l.s.Kind, 470), identity(KeyVersion, strconv.Itoa(l.s.Version), 520))
+	}
+}
+
+func identity(key, value string, x float64) pdfField {
+	return pdfField{ID: key, Value: value, Pos: [2]float64{x, 20}, Width: 40, Height: 12,
+		Font: inputFont, Locked: true}
+}
+
+func (l *pdfLayout) text(v string, x, y float64, font string) {
+	l.page.Content.Text = append(l.page.Content.Text,
+		pdfText{Value: v, Pos: [2]float64{x, y}, Font: pdfFont{Name: "$" + font}})
+}
+
+// need starts a new page unless h more points fit on this one.
+func (l *pdfLayout) need(h float64) {
+	if l.y-h < bottomLimit {
+		l.newPage()
+	}
+}
+
+func (l *pdfLayout) heading() {
+	l.text(l.s.Title.TH, marginLeft, l.y-16, "title")
+	l.text(l.s.Title.EN, marginLeft, l.y-32, "sub")
+	l.text(l.s.Intro.TH, marginLeft, l.y-50, "th")
+	l.text(l.s.Intro.EN, marginLeft, l.y-63, "en")
+	l.y -= 82
+}
+
+// field draws one labelled input.
+func (l *pdfLayout) field(f Field) {
+	h := inputHeight(f.Type)
+	row := max(h, 24) + 8
+	l.need(row)
+	top, x := l.y, marginLeft
+	if f.Type == YesNo { // a check box before its (long) declaration
+		l.input(f, f.Key, marginLeft, top-h-1, h, h)
+		x = marginLeft + h + 8
+	}
+	label := f.Label.TH
+	if f.Optional {
+		label += " (ถ้ามี)"
+	}
+	l.text(label, x, top-10, "th")
+	en := f.Label.EN
+	if f.Optional {
+		en += " (optional)"
+	}
+	l.text(en, x, top-21, "en")
+	if f.Type != YesNo {
+		l.input(f, f.Key, inputLeft, top-h, marginRight-inputLeft, h)
+	}
+	l.y -= row
+}
+
+func inputHeight(t Type) float64 {
+	switch t {
+	case LongText:
+		return 54
+	case YesNo:
+		return 14
+	case Enum:
+		return 22 // pdfcpu sizes a combo box to its font
+	}
+	return 18
+}
+
+// input adds the form field for f at (x, y) with the given size.
+func (l *pdfLayout) input(f Field, name string, x, y, w, h float64) {
+	pf := pdfField{ID: name, Tip: tip(f), Pos: [2]float64{x, y}, Width: w,
+		BgColor: "#F3F6FA", Border: fieldBorder, Font: inputFont}
+	c := &l.page.Content
+	switch f.Type {
+	case Enum:
+		pf.Options = make([]string, len(f.Options))
+		for i, o := range f.Options {
+			pf.Options[i] = o.Display()
+		}
+		c.ComboBoxes = append(c.ComboBoxes, pf)
+	case YesNo:
+		pf.Width, pf.Font, pf.Border = h, nil, nil
+		c.CheckBoxes = append(c.CheckBoxes, pf)
+	default:
+		pf.Height, pf.Multiline = h, f.Type == LongText
+		c.TextFields = append(c.TextFields, pf)
+	}
+}
+
+// tip is the tooltip of an input: what a valid value looks like.
+func tip(f Field) string {
+	w := want(f)
+	if f.Hint.TH != "" {
+		return f.Hint.TH + " / " + f.Hint.EN
+	}
+	return w.TH + " / " + w.EN
+}
