@@ -9,6 +9,7 @@ func rootCommand() *command {
 			calendarCommand(),
 			casesCommand(),
 			auditCommand(),
+			formsCommand(),
 			configCommand(),
 		},
 	}
