@@ -64,7 +64,8 @@ type tx interface {
 	caseWindows(ctx context.Context, ref Ref) ([]Window, error)
 	insertWindow(ctx context.Context, w *Window, opened, next time.Time) error
 	updateWindow(ctx context.Context, w *Window, next time.Time) error
-	closeWindow(ctx context.Context, w *Window, at time.Time) error
+	// closeWindows closes the windows given, each with its ClosedHow.
+	closeWindows(ctx context.Context, ws []Window, at time.Time) error
 	anchoredTo(ctx context.Context, outboxID int64) ([]Window, error)
 
 	// auditHead returns the last entry's sequence and hash (0 and the

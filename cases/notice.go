@@ -108,15 +108,28 @@ type Notice struct {
 	// is what the letter states; the store counts the window from the day
 	// it really is.
 	Windows []Window
-	// Records are the latest form of each kind the applicant submitted,
-	// as the JSON the event carried (Event.Form): what a letter or the
-	// agreement quotes, such as the test plan annexed to the agreement.
-	// Only letters carry them.
-	Records map[EventKind]json.RawMessage
+	// records reads the latest forms of the case; see Record.
+	records func(ctx context.Context) (map[EventKind]json.RawMessage, error)
 	// Reason says why an event was refused (NoticeRefusal).
 	Reason string
 	// At is when the notice was written.
 	At time.Time
+}
+
+// Record returns the latest form of a kind the applicant submitted for the
+// case, as the JSON the event carried (Event.Form), or nil when there is
+// none: what a letter or the agreement quotes, such as the test plan annexed
+// to the agreement. Only letters have records; it reads the database, within
+// the transaction, so call it only from Compose.
+func (n Notice) Record(ctx context.Context, kind EventKind) (json.RawMessage, error) {
+	if n.records == nil {
+		return nil, nil
+	}
+	m, err := n.records(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m[kind], nil
 }
 
 // Message is one outgoing mail, complete, as the outbox stores and sends it.

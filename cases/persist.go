@@ -16,10 +16,8 @@ func (s *Store) persist(ctx context.Context, t tx, ch *Change, x *env) (*Result,
 	if err := s.saveCase(ctx, t, ch, x); err != nil {
 		return nil, err
 	}
-	for i := range ch.Closed {
-		if err := t.closeWindow(ctx, &ch.Closed[i], x.now); err != nil {
-			return nil, err
-		}
+	if err := t.closeWindows(ctx, ch.Closed, x.now); err != nil {
+		return nil, err
 	}
 	for i := range n.Windows {
 		w := &n.Windows[i]
@@ -137,6 +135,13 @@ func (s *Store) owe(ctx context.Context, t tx, ch *Change, x *env) ([]int64, err
 	var all []int64
 	var anchor int64
 	var records map[EventKind]json.RawMessage
+	loadRecords := func(ctx context.Context) (map[EventKind]json.RawMessage, error) {
+		var err error
+		if records == nil {
+			records, err = t.latestRecords(ctx, n.Ref)
+		}
+		return records, err
+	}
 	for _, o := range ch.Owed {
 		notice := Notice{Kind: o.Kind, To: o.To, Case: *n, Event: ch.Event, From: ch.From,
 			Window: ch.Event.window, Windows: stated, At: x.now}
@@ -145,12 +150,7 @@ func (s *Store) owe(ctx context.Context, t tx, ch *Change, x *env) ([]int64, err
 			if err != nil {
 				return nil, err
 			}
-			if records == nil {
-				if records, err = t.latestRecords(ctx, n.Ref); err != nil {
-					return nil, err
-				}
-			}
-			notice.LetterNo, notice.Records = no, records
+			notice.LetterNo, notice.records = no, loadRecords
 		}
 		ids, err := s.compose(ctx, t, notice)
 		if err != nil {

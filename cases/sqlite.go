@@ -185,17 +185,28 @@ type sqliteView struct {
 	db  *sqliteDB
 	q   *sql.Tx
 	end func()
+	// stmts are the transaction's handles on prepared statements.
+	stmts map[string]*sql.Stmt
 }
 
 // stmt returns the transaction's handle on the prepared statement for
-// query, preparing it on first use. Preparing costs more than running most
-// of these statements, so each is prepared once per connection.
+// query. Preparing costs more than running most of these statements, so
+// each is prepared once per connection (sqliteDB.prepared), and its handle
+// made once per transaction.
 func (v *sqliteView) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := v.stmts[query]; ok {
+		return st, nil
+	}
 	p, err := v.db.prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	return v.q.StmtContext(ctx, p), nil
+	if v.stmts == nil {
+		v.stmts = map[string]*sql.Stmt{}
+	}
+	st := v.q.StmtContext(ctx, p)
+	v.stmts[query] = st
+	return st, nil
 }
 
 func (v *sqliteView) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -243,10 +254,17 @@ type sqliteTx struct {
 	head *auditSeal
 	// sealDue is set when the transaction appended to the audit trail.
 	sealDue bool
+	// buf holds the rows written at the end.
+	buf appends
 }
 
 func (t *sqliteTx) commit() error {
-	if err := t.writeSeal(context.Background()); err != nil {
+	ctx := context.Background()
+	err := t.flush(ctx)
+	if err == nil {
+		err = t.writeSeal(ctx)
+	}
+	if err != nil {
 		t.tx.Rollback()
 		return err
 	}

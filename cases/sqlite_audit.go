@@ -26,15 +26,10 @@ func (t *sqliteTx) auditHead(ctx context.Context) (int64, string, error) {
 	return seq, hash, nil
 }
 
+// insertAudit buffers the entry; the transaction writes it when it ends.
 func (t *sqliteTx) insertAudit(ctx context.Context, e AuditEntry) error {
-	_, err := t.exec(ctx, `
-		INSERT INTO audit (seq, at, case_ref, actor, by_whom, kind, detail, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, formatAuditTime(e.At), e.Case.String(),
-		string(e.Actor), e.By, e.Kind, string(e.Detail), e.PrevHash, e.Hash)
-	if err != nil {
-		t.head = nil
-		return fmt.Errorf("cases: appending audit entry %d: %w", e.Seq, err)
-	}
+	t.buf.audit = append(t.buf.audit, []any{e.Seq, formatAuditTime(e.At), e.Case.String(),
+		string(e.Actor), e.By, e.Kind, string(e.Detail), e.PrevHash, e.Hash})
 	t.head = &auditSeal{Seq: e.Seq, Hash: e.Hash}
 	t.sealDue = true
 	return nil

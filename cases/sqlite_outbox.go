@@ -46,19 +46,23 @@ func (v *sqliteView) outbox(ctx context.Context, id int64) (*OutboxRow, error) {
 	return r, nil
 }
 
+// insertOutbox gives the row the next id and buffers it; the transaction
+// writes it when it ends. A Message-ID written twice fails the commit.
 func (t *sqliteTx) insertOutbox(ctx context.Context, r *OutboxRow) error {
-	to, _ := json.Marshal(r.To)
-	res, err := t.exec(ctx, `
-		INSERT INTO outbox (message_id, case_ref, notice, letter_no, env_from, rcpt_to, raw,
-			state, next_attempt, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.MessageID, r.Case.String(), string(r.Notice),
-		r.LetterNo, r.From, string(to), r.Raw, string(r.State), nanos(r.NextAttempt),
-		nanos(r.Created))
-	if err != nil {
-		return fmt.Errorf("cases: queueing %s: %w", r.MessageID, err)
+	if t.buf.nextOutbox == 0 {
+		err := t.queryRow(ctx, "SELECT coalesce(max(id), 0) + 1 FROM outbox").
+			Scan(&t.buf.nextOutbox)
+		if err != nil {
+			return fmt.Errorf("cases: numbering the outbox: %w", err)
+		}
 	}
-	r.ID, err = res.LastInsertId()
-	return err
+	r.ID = t.buf.nextOutbox
+	t.buf.nextOutbox++
+	to, _ := json.Marshal(r.To)
+	t.buf.outbox = append(t.buf.outbox, []any{r.ID, r.MessageID, r.Case.String(),
+		string(r.Notice), r.LetterNo, r.From, string(to), r.Raw, string(r.State),
+		nanos(r.NextAttempt), nanos(r.Created)})
+	return nil
 }
 
 func (t *sqliteTx) updateOutbox(ctx context.Context, r *OutboxRow) error {

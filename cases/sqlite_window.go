@@ -79,12 +79,20 @@ func (t *sqliteTx) updateWindow(ctx context.Context, w *Window, next time.Time) 
 	return nil
 }
 
-func (t *sqliteTx) closeWindow(ctx context.Context, w *Window, at time.Time) error {
-	_, err := t.exec(ctx, `
-		UPDATE windows SET closed_at = ?, closed_how = ?, next_at = NULL
-		WHERE id = ?`, nanos(at), w.ClosedHow, w.ID)
-	if err != nil {
-		return fmt.Errorf("cases: closing window %d: %w", w.ID, err)
+// closeWindows closes the windows in one statement per way of closing.
+func (t *sqliteTx) closeWindows(ctx context.Context, ws []Window, at time.Time) error {
+	ids := map[string][]int64{}
+	for _, w := range ws {
+		ids[w.ClosedHow] = append(ids[w.ClosedHow], w.ID)
+	}
+	for how, list := range ids {
+		js, _ := json.Marshal(list)
+		_, err := t.exec(ctx, `
+			UPDATE windows SET closed_at = ?, closed_how = ?, next_at = NULL
+			WHERE id IN (SELECT value FROM json_each(?))`, nanos(at), how, string(js))
+		if err != nil {
+			return fmt.Errorf("cases: closing windows %v: %w", list, err)
+		}
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func (s *Store) expire(ctx context.Context, t tx, c *Case, w Window, x *env) (*C
 	}
 	var refused *RefusedError
 	if rule.onExpiry == "" || errors.As(err, &refused) {
-		if err := t.closeWindow(ctx, &closed, x.now); err != nil {
+		if err := t.closeWindows(ctx, []Window{closed}, x.now); err != nil {
 			return nil, err
 		}
 		quiet := &Change{Event: ev, From: c.Stage, After: c, Closed: []Window{closed}}
