@@ -30,7 +30,24 @@ type embeddedUser struct {
 	mem *imapmemserver.User
 
 	mu      sync.Mutex
-	created int // mailboxes created, each taking a UIDVALIDITY
+	created int           // mailboxes created, each taking a UIDVALIDITY
+	changed chan struct{} // closed and replaced on every change
+}
+
+// watch returns a channel that is closed at the next change of any of the
+// user's mailboxes.
+func (u *embeddedUser) watch() <-chan struct{} {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.changed
+}
+
+// notify wakes every IDLE session of the user.
+func (u *embeddedUser) notify() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	close(u.changed)
+	u.changed = make(chan struct{})
 }
 
 func newEmbeddedIMAP(password string, base uint32, log *slog.Logger) *embeddedIMAP {
@@ -60,7 +77,8 @@ func (s *embeddedIMAP) user(address string) *embeddedUser {
 	if u := s.users[key]; u != nil {
 		return u
 	}
-	u := &embeddedUser{mem: imapmemserver.NewUser(key, s.password)}
+	u := &embeddedUser{mem: imapmemserver.NewUser(key, s.password),
+		changed: make(chan struct{})}
 	u.create("INBOX")
 	s.users[key] = u
 	return u
@@ -103,6 +121,7 @@ func (s *embeddedIMAP) deliver(from string, to []string, raw []byte, now time.Ti
 				return fmt.Errorf("mailbox: delivering to %s: %w", rcpt, err)
 			}
 		}
+		u.notify()
 	}
 	s.log.Debug("embedded delivery", "recipients", len(to), "size", len(raw))
 	return nil
@@ -134,6 +153,41 @@ func (s *embeddedSession) Create(name string, _ *imap.CreateOptions) error {
 	return s.user.create(name)
 }
 
+// Idle reports changes until stop is closed. It polls the backend's queue
+// whenever the user's mailboxes change, and once at the start: the memory
+// backend's own Idle would leave updates queued before IDLE unsent until
+// the next change.
+func (s *embeddedSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	for {
+		changed := s.user.watch() // before Poll, so no change slips between
+		if err := s.UserSession.Poll(w, true); err != nil {
+			return err
+		}
+		select {
+		case <-changed:
+		case <-stop:
+			return nil
+		}
+	}
+}
+
+// changed runs a mutating command and wakes the user's IDLE sessions.
+func (s *embeddedSession) changed(err error) error {
+	if err == nil {
+		s.user.notify()
+	}
+	return err
+}
+
+func (s *embeddedSession) Store(w *imapserver.FetchWriter, numSet imap.NumSet,
+	flags *imap.StoreFlags, opts *imap.StoreOptions) error {
+	return s.changed(s.UserSession.Store(w, numSet, flags, opts))
+}
+
+func (s *embeddedSession) Expunge(w *imapserver.ExpungeWriter, uids *imap.UIDSet) error {
+	return s.changed(s.UserSession.Expunge(w, uids))
+}
+
 func (s *embeddedSession) Select(name string, opts *imap.SelectOptions) (*imap.SelectData, error) {
 	data, err := s.UserSession.Select(name, opts)
 	if err != nil {
@@ -160,6 +214,7 @@ func (s *embeddedSession) Append(name string, r imap.LiteralReader,
 	if err != nil {
 		return nil, err
 	}
+	s.user.notify()
 	data.UIDValidity += s.srv.base
 	return data, nil
 }
@@ -169,6 +224,7 @@ func (s *embeddedSession) Copy(numSet imap.NumSet, dest string) (*imap.CopyData,
 	if err != nil {
 		return nil, err
 	}
+	s.user.notify()
 	data.UIDValidity += s.srv.base
 	return data, nil
 }
@@ -190,7 +246,7 @@ func (s *embeddedSession) Move(w *imapserver.MoveWriter, numSet imap.NumSet, des
 	if err := s.UserSession.Store(nil, data.SourceUIDs, deleted, nil); err != nil {
 		return err
 	}
-	if err := s.UserSession.Expunge(nil, &data.SourceUIDs); err != nil {
+	if err := s.Expunge(nil, &data.SourceUIDs); err != nil {
 		return err
 	}
 	return w.WriteCopyData(data)
