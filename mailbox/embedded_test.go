@@ -30,7 +30,8 @@ func startEmbedded(t *testing.T, opts EmbeddedOptions) *Embedded {
 }
 
 // login connects to the embedded server's IMAP as address.
-func login(t *testing.T, e *Embedded, address string, opts *imapclient.Options) *imapclient.Client {
+func login(t *testing.T, e *Embedded, address string,
+	opts *imapclient.Options) *imapclient.Client {
 	t.Helper()
 	c, err := imapclient.DialInsecure(e.IMAPAddr, opts)
 	if err != nil {
@@ -255,7 +256,9 @@ func TestUIDValidityBase(t *testing.T) {
 			}
 		})
 	}
-	if _, err := uidValidityBase(filepath.Join(t.TempDir(), "x"), time.Unix(1<<32-10, 0)); !errors.Is(err, ErrUIDValidityExhausted) {
+	late := time.Unix(1<<32-10, 0)
+	if _, err := uidValidityBase(filepath.Join(t.TempDir(), "x"), late); !errors.Is(err,
+		ErrUIDValidityExhausted) {
 		t.Errorf("near the end of uint32: %v", err)
 	}
 }

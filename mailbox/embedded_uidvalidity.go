@@ -42,7 +42,8 @@ func uidValidityBase(stateFile string, now time.Time) (uint32, error) {
 	if base > 1<<32-1-uidValidityStride {
 		return 0, fmt.Errorf("mailbox: uidvalidity base %d: %w", base, ErrUIDValidityExhausted)
 	}
-	if err := writeFileAtomic(stateFile, []byte(strconv.FormatUint(uint64(base), 10)+"\n")); err != nil {
+	text := strconv.FormatUint(uint64(base), 10) + "\n"
+	if err := writeFileAtomic(stateFile, []byte(text)); err != nil {
 		return 0, fmt.Errorf("mailbox: writing uidvalidity state: %w", err)
 	}
 	return base, nil

@@ -32,7 +32,8 @@ func (o *fakeOutbox) add(row OutboxRow) *fakeRow {
 	return r
 }
 
-func (o *fakeOutbox) Claim(_ context.Context, now time.Time, lease time.Duration) (*OutboxRow, error) {
+func (o *fakeOutbox) Claim(_ context.Context, now time.Time,
+	lease time.Duration) (*OutboxRow, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, r := range o.rows {

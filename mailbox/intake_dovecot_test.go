@@ -23,7 +23,7 @@ func dovecotURL(s *mailstack.Stack, u mailstack.User) string {
 
 // dovecotCounts returns the number of messages in each folder of u and
 // how many of them carry \Seen.
-func dovecotCounts(t *testing.T, s *mailstack.Stack, u mailstack.User,
+func dovecotCounts(t testing.TB, s *mailstack.Stack, u mailstack.User,
 	folders ...string) (counts []int, seen int) {
 	t.Helper()
 	c, err := imapclient.DialInsecure(s.IMAP, nil)

@@ -239,7 +239,8 @@ func (s *Sender) dial(ctx context.Context) (*smtp.Client, error) {
 
 // send sends one row and records the outcome. broken reports that the
 // connection is no longer usable; err is an error of the outbox store.
-func (s *Sender) send(ctx context.Context, c *smtp.Client, row *OutboxRow) (broken bool, err error) {
+func (s *Sender) send(ctx context.Context, c *smtp.Client,
+	row *OutboxRow) (broken bool, err error) {
 	if err := c.UpdateDeadline(s.opts.Timeout); err != nil {
 		return true, s.retry(ctx, row, err.Error())
 	}

@@ -129,7 +129,8 @@ func TestSenderPostfixAnswers(t *testing.T) {
 	if r := out.snapshot(temp.ID); !strings.HasPrefix(r.retries[0], "451 4.3.0") || r.done {
 		t.Errorf("tempfail row: %+v", r)
 	}
-	if r := out.snapshot(perm.ID); len(r.failed) != 1 || !strings.HasPrefix(r.failed[0], "550 5.1.1") {
+	r := out.snapshot(perm.ID)
+	if len(r.failed) != 1 || !strings.HasPrefix(r.failed[0], "550 5.1.1") {
 		t.Errorf("reject row: %+v", r)
 	}
 

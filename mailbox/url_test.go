@@ -71,7 +71,8 @@ func TestServerURLRedactedAndClearText(t *testing.T) {
 		{"imap://u:pw@127.0.0.1:143/INBOX?tls=none", "imap://u@127.0.0.1:143/INBOX?tls=none", false},
 		{"imap://u:pw@10.0.0.1/INBOX?tls=none", "imap://u@10.0.0.1:143/INBOX?tls=none", true},
 		{"smtp://u:pw@localhost:25?tls=none", "smtp://u@localhost:25?tls=none", false},
-		{"smtp://u:pw@relay.example.org?tls=starttls", "smtp://u@relay.example.org:587?tls=starttls", false},
+		{"smtp://u:pw@relay.example.org?tls=starttls",
+			"smtp://u@relay.example.org:587?tls=starttls", false},
 		{"smtp://relay.example.org?tls=none", "smtp://relay.example.org:25?tls=none", false},
 	}
 	for _, tt := range tests {

@@ -11,9 +11,11 @@
 //     use (about 2 s; Postfix makes its queue folders) in a short directory
 //     under the temporary folder, since Unix socket paths are limited to 107
 //     bytes.
-//  3. The test takes a mailbox of its own with [Stack.NewUser], so tests can
-//     run in parallel without seeing each other's mail, and sends mail with
-//     [Stack.Send] (through Postfix, delivered to Dovecot over LMTP).
+//  3. The test takes a mailbox of its own with [NewUser], so tests can run
+//     in parallel without seeing each other's mail (a stack starts with 30
+//     spare mailboxes at sandbox.test and at example.test; more are added on
+//     demand, about 0.1 to 1 s each), and sends mail with [Stack.Send] or
+//     [Stack.SendAll] (through Postfix, delivered to Dovecot over LMTP).
 //  4. [Main] stops the stack: the Dovecot and Postfix masters are signalled
 //     and the ports are closed before it returns (about 1 s).
 //

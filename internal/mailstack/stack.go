@@ -47,6 +47,7 @@ type Stack struct {
 	script string
 	mu     sync.Mutex // serialises changes to the users file
 	seq    int
+	pool   []User // spare users for NewUser
 }
 
 // User is a mailbox on the stack: its IMAP login is the full address.
@@ -82,8 +83,16 @@ func Start(ctx context.Context, dir string) (*Stack, error) {
 	if err := s.parseEnv(out); err != nil {
 		return nil, errors.Join(err, s.Stop(context.WithoutCancel(ctx)))
 	}
-	if s.Users, err = readUsers(filepath.Join(dir, "users")); err != nil {
+	users, err := readUsers(filepath.Join(dir, "users"))
+	if err != nil {
 		return nil, errors.Join(err, s.Stop(context.WithoutCancel(ctx)))
+	}
+	for _, u := range users {
+		if strings.HasPrefix(u.Address, "pool-") {
+			s.pool = append(s.pool, u)
+		} else {
+			s.Users = append(s.Users, u)
+		}
 	}
 	return s, nil
 }
@@ -136,7 +145,8 @@ func findScript() (string, error) {
 // run runs the script with args and returns its standard output.
 func (s *Stack) run(ctx context.Context, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "bash", append([]string{s.script}, args...)...)
-	cmd.Env = append(os.Environ(), "PATH="+os.Getenv("PATH")+":/usr/sbin:/sbin")
+	cmd.Env = append(os.Environ(), "PATH="+os.Getenv("PATH")+":/usr/sbin:/sbin",
+		"MAILSTACK_USERS="+startUsers())
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = 5 * time.Second

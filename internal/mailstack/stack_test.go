@@ -186,3 +186,27 @@ func TestOwnStack(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAddUserLogsInAtOnce adds two users within one second, the case
+// Dovecot's once-a-second reread of its user list would miss, and logs in
+// as each at once.
+func TestAddUserLogsInAtOnce(t *testing.T) {
+	t.Parallel()
+	s := Shared(t)
+	for i := range 2 {
+		u, err := s.AddUser(t.Context(), fmt.Sprintf("added-%d-%d@example.test", i,
+			time.Now().UnixNano()), "pw")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := imapclient.DialInsecure(s.IMAP, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.Login(u.Address, u.Password).Wait()
+		c.Close()
+		if err != nil {
+			t.Fatalf("login as %s right after AddUser: %v", u.Address, err)
+		}
+	}
+}

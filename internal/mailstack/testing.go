@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -105,6 +106,10 @@ func startInTemp(ctx context.Context) (*Stack, error) {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	s, err := Start(ctx, dir)
+	if err != nil && strings.Contains(err.Error(), "in use") {
+		// Another stack took a port between the script's check and bind.
+		s, err = Start(ctx, dir)
+	}
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
