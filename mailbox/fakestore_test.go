@@ -84,3 +84,16 @@ func (s *fakeStore) committed() []*Inbound {
 	defer s.mu.Unlock()
 	return append([]*Inbound(nil), s.commits...)
 }
+
+// poison makes Commit fail, always, for messages whose raw contains marker.
+type poisonStore struct {
+	*fakeStore
+	marker string
+}
+
+func (s poisonStore) Commit(ctx context.Context, m *Inbound) (Destination, error) {
+	if bytes.Contains(m.Raw, []byte(s.marker)) {
+		return 0, errors.New("store cannot take this message")
+	}
+	return s.fakeStore.Commit(ctx, m)
+}

@@ -426,3 +426,21 @@ func (p *proxy) accepted() int {
 	defer p.mu.Unlock()
 	return p.n
 }
+
+// TestIntakePoisonDoesNotBlock: a message the store always refuses stays
+// in the INBOX and the messages after it are still committed and moved.
+func TestIntakePoisonDoesNotBlock(t *testing.T) {
+	t.Parallel()
+	e := startEmbedded(t, EmbeddedOptions{})
+	deliver(t, e, "poison")
+	deliver(t, e, "healthy")
+	store := newFakeStore()
+	runIntake(t, IntakeOptions{URL: intakeURL(e, e.IMAPAddr),
+		Store: poisonStore{store, "Subject: poison"}})
+	waitFor(t, 5*time.Second, "the healthy message moved", func() bool {
+		return len(folderState(t, e, "Processed")) == 1
+	})
+	if n := len(folderState(t, e, "INBOX")); n != 1 {
+		t.Errorf("INBOX has %d messages, want the poison one", n)
+	}
+}

@@ -111,7 +111,9 @@ func batches(msgs []listed, limit, maxBytes int64) func(func([]listed) bool) {
 }
 
 // handleBatch fetches the bodies of batch, commits each message, then moves
-// them out of the mailbox: a move never comes before its commit.
+// them out of the mailbox: a move never comes before its commit. A message
+// the store refuses stays in the mailbox; the others go on, and the
+// store's error is returned after the move, so the session retries later.
 func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []listed,
 	resync bool) error {
 	done := in.guard(conn)
@@ -122,6 +124,7 @@ func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []liste
 	}
 	moves := map[Destination]*imap.UIDSet{}
 	counts := map[Destination]int{}
+	var failed error
 	for _, m := range batch {
 		raw, ok := raws[m.uid]
 		if !ok {
@@ -132,8 +135,10 @@ func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []liste
 			m.received, resync)
 		dest, err := in.commit(ctx, msg)
 		if err != nil {
-			// Move what was committed so far before giving up.
-			return errors.Join(err, in.move(conn, moves))
+			// Leave it in the mailbox for the next try, but do not let one
+			// message the store cannot take hold up the ones after it.
+			failed = errors.Join(failed, err)
+			continue
 		}
 		if moves[dest] == nil {
 			moves[dest] = &imap.UIDSet{}
@@ -142,11 +147,11 @@ func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []liste
 		counts[dest]++
 	}
 	if err := in.move(conn, moves); err != nil {
-		return err
+		return errors.Join(failed, err)
 	}
 	in.log.Info("intake batch done", "processed", counts[Processed],
 		"quarantined", counts[Quarantine])
-	return nil
+	return failed
 }
 
 // commit asks the store whether msg is known and commits it if not.
