@@ -61,6 +61,27 @@
 // row claimed; when the lease runs out it is sent again, with the same
 // Message-ID, so a recipient can tell the copy.
 //
+// # Interfaces the case store implements
+//
+//	type InboundStore interface {
+//		Checkpoint(ctx context.Context, mailbox string) (Checkpoint, error)
+//		Committed(ctx context.Context, m *Inbound) (Destination, bool, error)
+//		Commit(ctx context.Context, m *Inbound) (Destination, error)
+//	}
+//
+//	type Outbox interface {
+//		Claim(ctx context.Context, now time.Time, lease time.Duration) (*OutboxRow, error)
+//		Sent(ctx context.Context, id int64, reply string, at time.Time) error
+//		Retry(ctx context.Context, id int64, reply string, next time.Time) error
+//		Failed(ctx context.Context, id int64, reply string, at time.Time) error
+//	}
+//
+// Their contracts are on the methods. In short: Commit writes the inbound
+// record (unique on mailbox, UIDVALIDITY and UID, and on the SHA-256), the
+// case event, the outbox rows and the checkpoint in one transaction, and
+// answers the earlier destination for a message it already has; Claim
+// leases a due row so that two senders never take the same one.
+//
 // # Embedded server
 //
 // [StartEmbedded] runs an IMAP server (go-imap's memory backend) and an
