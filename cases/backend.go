@@ -35,6 +35,7 @@ type view interface {
 	seal(ctx context.Context) (*auditSeal, error)
 	outbox(ctx context.Context, id int64) (*OutboxRow, error)
 	allRounds(ctx context.Context) ([]Round, error)
+	proposals(ctx context.Context, ref Ref) ([]Proposal, error)
 	done()
 }
 
@@ -85,6 +86,13 @@ type tx interface {
 	// (UIDVALIDITY, UID) or its SHA-256 was recorded before.
 	insertInbound(ctx context.Context, in *Inbound, ref Ref) error
 	insertSubmission(ctx context.Context, ref Ref, e *Event) error
+	// useToken records a reply token as used; ErrTokenUsed if it was.
+	useToken(ctx context.Context, token string, at time.Time) error
+	proposal(ctx context.Context, ref Ref, kind EventKind) (*Proposal, error)
+	putProposal(ctx context.Context, p Proposal) error
+	// deleteProposals removes the case's proposals of a kind, or all of
+	// them when kind is empty.
+	deleteProposals(ctx context.Context, ref Ref, kind EventKind) error
 	// latestRecords returns the latest submitted form of each kind.
 	latestRecords(ctx context.Context, ref Ref) (map[EventKind]json.RawMessage, error)
 	putRound(ctx context.Context, r Round) error

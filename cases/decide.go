@@ -28,6 +28,9 @@ type Change struct {
 	Opened []Window
 	Closed []Window
 	Owed   []Owed
+	// ProposedBy is the officer who proposed the decision a second one
+	// made, under the four-eyes rule.
+	ProposedBy string
 }
 
 // decide applies the transition table to one event. It changes nothing: it

@@ -18,6 +18,8 @@ var (
 	// ErrRoundFull: the testing round has no place left.
 	ErrRoundFull = errors.New("round full")
 
+	// ErrTokenUsed: the reply token was used by an earlier command.
+	ErrTokenUsed = errors.New("token already used")
 	// ErrNotFound: no case has the reference.
 	ErrNotFound = errors.New("cases: no such case")
 	// ErrDuplicate: the inbound message was recorded before; it must not be
@@ -31,7 +33,7 @@ type RefusedError struct {
 	Case   Ref
 	Stage  Stage
 	Event  EventKind
-	Err    error // ErrNotAllowed, ErrInvalid, ErrLate or ErrRoundFull
+	Err    error // ErrNotAllowed, ErrInvalid, ErrLate, ErrRoundFull or ErrTokenUsed
 	Reason string
 	// ReasonTH is the reason in Thai, for replies to applicants; it may be
 	// empty when only officers can cause the event.

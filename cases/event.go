@@ -94,6 +94,10 @@ type Event struct {
 	Plan *Plan
 	// Form is the parsed form as JSON, kept with the case's submissions.
 	Form json.RawMessage
+	// Token identifies the single-use reply token an officer's command came
+	// with; an accepted event uses it up in its transaction, and a second
+	// event with the same token is refused (ErrTokenUsed). Empty: none.
+	Token string
 	// Source is the inbound message that carried the event, if any; the
 	// store records it in the same transaction so that a second delivery
 	// of the same message is refused with ErrDuplicate.

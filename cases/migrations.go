@@ -136,4 +136,20 @@ CREATE TABLE inbound (
 );
 CREATE UNIQUE INDEX inbound_uid ON inbound (uidvalidity, uid) WHERE uid > 0;
 `,
+	// 2: single-use reply tokens, and four-eyes proposals.
+	`
+CREATE TABLE used_tokens (
+	token   TEXT PRIMARY KEY,         -- the token's identifier, not the secret
+	used_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE proposals (
+	case_ref    TEXT    NOT NULL REFERENCES cases (ref),
+	kind        TEXT    NOT NULL,     -- the event kind proposed
+	args        TEXT    NOT NULL,     -- JSON: round, date, text, outcome
+	by_whom     TEXT    NOT NULL,
+	proposed_at INTEGER NOT NULL,
+	PRIMARY KEY (case_ref, kind)
+) WITHOUT ROWID;
+`,
 }

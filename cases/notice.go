@@ -66,6 +66,10 @@ const (
 	NoticeDecisionOverdue NoticeKind = "decision_overdue"
 	// NoticeRefusal answers an event that was refused, saying why.
 	NoticeRefusal NoticeKind = "refusal"
+	// NoticeProposal tells officers that a decision awaits a second
+	// officer under the four-eyes rule (Notice.Proposal), and the officer
+	// who proposed it that it was recorded.
+	NoticeProposal NoticeKind = "proposal"
 	// NoticeDeliveryFailed tells officers that a message could not be
 	// delivered for good (Notice.Reason holds the server's answer).
 	NoticeDeliveryFailed NoticeKind = "delivery_failed"
@@ -110,6 +114,11 @@ type Notice struct {
 	Windows []Window
 	// records reads the latest forms of the case; see Record.
 	records func(ctx context.Context) (map[EventKind]json.RawMessage, error)
+	// Proposal is the four-eyes proposal a NoticeProposal is about.
+	Proposal *Proposal
+	// Files are extra files to attach, given by whoever asked for a notice
+	// no event causes (Store.Notify): the status workbook, a digest.
+	Files []File
 	// Reason says why an event was refused (NoticeRefusal).
 	Reason string
 	// At is when the notice was written.
@@ -130,6 +139,13 @@ func (n Notice) Record(ctx context.Context, kind EventKind) (json.RawMessage, er
 		return nil, err
 	}
 	return m[kind], nil
+}
+
+// File is a file attached to a notice.
+type File struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // Message is one outgoing mail, complete, as the outbox stores and sends it.

@@ -19,6 +19,16 @@ func (s *Store) persist(ctx context.Context, t tx, ch *Change, x *env) (*Result,
 	if err := t.closeWindows(ctx, ch.Closed, x.now); err != nil {
 		return nil, err
 	}
+	if ch.From != n.Stage && ch.From != None {
+		// A proposal made in the stage the case left is moot.
+		if err := t.deleteProposals(ctx, n.Ref, ""); err != nil {
+			return nil, err
+		}
+	} else if ch.ProposedBy != "" {
+		if err := t.deleteProposals(ctx, n.Ref, e.Kind); err != nil {
+			return nil, err
+		}
+	}
 	for i := range n.Windows {
 		w := &n.Windows[i]
 		if w.ID != 0 {
@@ -93,6 +103,9 @@ func auditDetail(ch *Change) map[string]any {
 	if e.Source != nil {
 		d["message_id"] = e.Source.MessageID
 		d["sha256"] = e.Source.SHA256
+	}
+	if ch.ProposedBy != "" {
+		d["proposed_by"] = ch.ProposedBy
 	}
 	if e.window != nil {
 		d["window"] = e.window.Kind

@@ -77,6 +77,9 @@ type Result struct {
 	Change *Change
 	// Outbox are the ids of the outbox rows the event wrote.
 	Outbox []int64
+	// Proposal is set when the event was recorded as the first half of a
+	// four-eyes decision: the case did not change.
+	Proposal *Proposal
 }
 
 // Apply applies one event in one transaction and returns what it did. A
@@ -105,15 +108,40 @@ func (s *Store) Apply(ctx context.Context, e Event) (*Result, error) {
 		if err != nil {
 			return err
 		}
+		if e.Token != "" {
+			if err := t.useToken(ctx, e.Token, e.At); err != nil {
+				return refuseToken(c, &e, err)
+			}
+		}
+		if s.policy.FourEyes && ch.Rule.FourEyes && e.Actor == ByOfficer {
+			var done bool
+			if res, done, err = s.fourEyes(ctx, t, c, e, ch, x); done || err != nil {
+				return err
+			}
+		}
 		res, err = s.persist(ctx, t, ch, x)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	if res.Proposal != nil {
+		s.log.Info("decision proposed", "case_ref", res.Case.Ref.String(),
+			"event", string(e.Kind), "by", e.By)
+		return res, nil
+	}
 	s.log.Info("case moved", "case_ref", res.Case.Ref.String(), "event", string(e.Kind),
 		"from", string(res.Change.From), "to", string(res.Case.Stage))
 	return res, nil
+}
+
+// refuseToken turns a used token into the refusal of the event.
+func refuseToken(c *Case, e *Event, err error) error {
+	if errors.Is(err, ErrTokenUsed) {
+		return refuse(c, e, ErrTokenUsed, enOnly("the reply token of this message was "+
+			"already used by an earlier command; reply to the bot's latest message"))
+	}
+	return err
 }
 
 // Refuse records an event that was refused, in one transaction: the inbound
@@ -302,4 +330,29 @@ func (s *Store) audit(ctx context.Context, t tx, e AuditEntry, detail any) error
 	e.Seq, e.PrevHash, e.Detail = seq+1, prev, b
 	e.Hash = chainHash(prev, e)
 	return t.insertAudit(ctx, e)
+}
+
+// Notify composes and queues a notice that no event causes, such as the
+// status workbook for management or the officers' digest, in one
+// transaction with an audit entry. n.At defaults to the clock's now.
+func (s *Store) Notify(ctx context.Context, n Notice) ([]int64, error) {
+	if n.At.IsZero() {
+		n.At = s.clock.Now()
+	}
+	var ids []int64
+	err := s.inTx(ctx, func(t tx) error {
+		var files []string
+		for _, f := range n.Files {
+			files = append(files, f.Name)
+		}
+		err := s.audit(ctx, t, AuditEntry{At: n.At, Case: n.Case.Ref, Actor: ByClock,
+			By: "scheduler", Kind: "notice"}, map[string]any{"notice": n.Kind, "to": n.To,
+			"files": files})
+		if err != nil {
+			return err
+		}
+		ids, err = s.compose(ctx, t, n)
+		return err
+	})
+	return ids, err
 }

@@ -165,6 +165,10 @@ type Policy struct {
 	// MessageDomain is the domain of the Message-IDs of outgoing mail.
 	// Default "sandboxbot.invalid".
 	MessageDomain string
+	// FourEyes makes approvals, rejections and expulsions (the rows marked
+	// FourEyes) take two different officers: the first proposes, the
+	// second agrees by giving the same command.
+	FourEyes bool
 	// LetterPrefix starts every letter number of the outgoing register,
 	// as in "สพธอ. 12/2569". Default "สพธอ.".
 	LetterPrefix string
