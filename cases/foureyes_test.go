@@ -72,11 +72,11 @@ func TestFourEyes(t *testing.T) {
 func TestFourEyesProposalMootAfterStageChange(t *testing.T) {
 	t.Parallel()
 	h := fourEyesHarness(t)
-	ref := h.reach(Testing)
-	if _, err := h.try(ref, Event{Kind: ExpelAtOnce, Text: "harm", By: "a@etda.test"}); err != nil {
+	ref := h.reach(TestPlan)
+	if _, err := h.try(ref, Event{Kind: Reject, Text: "risks", By: "a@etda.test"}); err != nil {
 		t.Fatal(err)
 	}
-	h.do(ref, Event{Kind: TestingEnds})
+	h.do(ref, Event{Kind: SubmitTestPlan, Plan: testPlan})
 	if ps, _ := h.store.Proposals(h.ctx, ref); len(ps) != 0 {
 		t.Fatalf("a proposal survived the stage change: %+v", ps)
 	}
