@@ -98,6 +98,10 @@ type Event struct {
 	// with; an accepted event uses it up in its transaction, and a second
 	// event with the same token is refused (ErrTokenUsed). Empty: none.
 	Token string
+	// Files are the attachments of the message that carried the event.
+	// They reach composers (Notice.Event) so that officers get the
+	// original documents; the store does not keep them.
+	Files []File
 	// Source is the inbound message that carried the event, if any; the
 	// store records it in the same transaction so that a second delivery
 	// of the same message is refused with ErrDuplicate.
