@@ -100,7 +100,8 @@ func (h *harness) rechain(seq int64) {
 		prev = e.Hash
 	}
 	last := entries[len(entries)-1]
-	h.exec("UPDATE audit_seal SET hash = ?, mac = ?", prev, sealMAC([]byte("guess"), last.Seq, prev))
+	guess := sealMAC([]byte("guess"), last.Seq, prev)
+	h.exec("UPDATE audit_seal SET hash = ?, mac = ?", prev, guess)
 }
 
 // TestAuditFileTampering edits the bytes of the database file itself, as

@@ -11,8 +11,9 @@ import (
 func interestGuard(c *Case, e *Event, x *env) error {
 	a := e.Applicant
 	if a == nil || a.OrgName == "" || a.ContactEmail == "" || a.Category == "" {
-		return refuse(c, e, ErrInvalid, both("an expression of interest needs the organisation, a contact e-mail "+
-			"address and the category",
+		return refuse(c, e, ErrInvalid, both(
+			"an expression of interest needs the organisation, a contact e-mail "+
+				"address and the category",
 			"แบบแจ้งความประสงค์ต้องระบุชื่อหน่วยงาน อีเมลผู้ติดต่อ และประเภทนวัตกรรม"))
 	}
 	all, err := x.rounds.all(x.ctx)
@@ -24,7 +25,8 @@ func interestGuard(c *Case, e *Event, x *env) error {
 			return nil
 		}
 	}
-	return refuse(c, e, ErrLate, both("no testing round takes expressions of interest for %s on %s%s",
+	return refuse(c, e, ErrLate, both(
+		"no testing round takes expressions of interest for %s on %s%s",
 		"ไม่มีรอบการทดสอบที่เปิดรับการแจ้งความประสงค์สำหรับ %s ในวันที่ %s%s"),
 		a.Category, x.today, nextRound(all, a.Category, x.today))
 }
@@ -50,7 +52,8 @@ func planGuard(c *Case, e *Event, x *env) error {
 			"วันสิ้นสุดการทดสอบ (%s) อยู่ก่อนวันเริ่ม (%s)"), p.End, p.Start)
 	}
 	if p.Every != "monthly" && p.Every != "quarterly" {
-		return refuse(c, e, ErrInvalid, both("the reporting period %q is neither monthly nor quarterly",
+		return refuse(c, e, ErrInvalid, both(
+			"the reporting period %q is neither monthly nor quarterly",
 			"รอบการรายงาน %q ต้องเป็นรายเดือน (monthly) หรือรายไตรมาส (quarterly)"), p.Every)
 	}
 	return nil
@@ -148,8 +151,9 @@ func grantRoundChangeGuard(c *Case, e *Event, x *env) error {
 func signedGuard(c *Case, e *Event, x *env) error {
 	p := signedPlan(c, e)
 	if p.Start.IsZero() || p.End.IsZero() || !p.End.After(p.Start) {
-		return refuse(c, e, ErrInvalid, enOnly("the test period is not known: give the start and end dates "+
-			"(SIGNED 2027-01-04 2027-06-30) or have the applicant send a test plan"))
+		return refuse(c, e, ErrInvalid, enOnly("the test period is not known: give the "+
+			"start and end dates (SIGNED 2027-01-04 2027-06-30) or have the applicant send "+
+			"a test plan"))
 	}
 	if !p.End.After(x.today) {
 		return refuse(c, e, ErrInvalid, enOnly("the test period ends %s, not after today"), p.End)
@@ -180,7 +184,8 @@ func grantExtensionGuard(c *Case, e *Event, x *env) error {
 		return err
 	}
 	if !e.Date.IsZero() && !e.Date.After(c.Plan.End) {
-		return refuse(c, e, ErrInvalid, enOnly("the new end date %s is not after the current one, %s"), e.Date, c.Plan.End)
+		return refuse(c, e, ErrInvalid, enOnly("the new end date %s is not after the "+
+			"current one, %s"), e.Date, c.Plan.End)
 	}
 	return nil
 }
@@ -201,8 +206,9 @@ func fixesAsked(c *Case, e *Event, x *env) error {
 
 func expelGuard(c *Case, e *Event, x *env) error {
 	if !c.FixesOverdue {
-		return refuse(c, e, ErrNotAllowed, enOnly("expulsion after notice needs a notice to fix whose day has passed unanswered; "+
-			"for a severe case or defects that cannot be fixed, use expulsion at once"))
+		return refuse(c, e, ErrNotAllowed, enOnly("expulsion after notice needs a notice "+
+			"to fix whose day has passed unanswered; for a severe case or defects that "+
+			"cannot be fixed, use expulsion at once"))
 	}
 	return nil
 }
@@ -227,8 +233,8 @@ func allowAppealGuard(c *Case, e *Event, x *env) error {
 		return err
 	}
 	if e.Outcome != Success && e.Outcome != PartialSuccess {
-		return refuse(c, e, ErrInvalid, enOnly("an allowed appeal changes the result to success or partial_success, not %q"),
-			e.Outcome)
+		return refuse(c, e, ErrInvalid, enOnly("an allowed appeal changes the result to "+
+			"success or partial_success, not %q"), e.Outcome)
 	}
 	if e.Outcome == c.Outcome {
 		return refuse(c, e, ErrInvalid, enOnly("the result is already %s"), e.Outcome)

@@ -46,7 +46,8 @@ type OutboxRow struct {
 // due, or sending with a lapsed lease) for lease, and returns them. A
 // sender calls it before dialing so that two senders never send the same
 // row at once.
-func (s *Store) ClaimOutbox(ctx context.Context, lease time.Duration, limit int) ([]OutboxRow, error) {
+func (s *Store) ClaimOutbox(ctx context.Context, lease time.Duration, limit int) (
+	[]OutboxRow, error) {
 	now := s.clock.Now()
 	var rows []OutboxRow
 	err := s.inTx(ctx, func(t tx) error {

@@ -32,7 +32,8 @@ func casesCommand() *command {
 		}, {
 			name:    "show",
 			args:    "REF",
-			summary: "Shows one case: its stage, open windows with due dates and days left, and its history.",
+			summary: "Shows one case: its stage, open windows with due dates and days " +
+				"left, and its history.",
 			flags:   jsonFlag,
 			run: func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {

@@ -78,8 +78,8 @@ func seed(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := cases.ApplicantInfo{OrgName: "บริษัท เนชั่นแนล ดิจิทัล ไอดี จำกัด", ContactEmail: "a@ndid.test",
-		Solution: "Digital ID", Category: "digital-id"}
+	a := cases.ApplicantInfo{OrgName: "บริษัท เนชั่นแนล ดิจิทัล ไอดี จำกัด",
+		ContactEmail: "a@ndid.test", Solution: "Digital ID", Category: "digital-id"}
 	for _, e := range []cases.Event{
 		{Kind: cases.SubmitInterest, Actor: cases.ByApplicant, Applicant: &a},
 		{Kind: cases.FindInScope, Actor: cases.ByOfficer, By: "o@etda.test"},
@@ -126,8 +126,8 @@ func TestCasesCommands(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &one) != nil || len(one.History) != 2 {
 		t.Fatalf("cases show --json: exit %d\n%s", code, out)
 	}
-	if code, _, errOut = sandboxbot(t, "cases", "show", "DSS-2569-0009", "--data", dir); code != 1 ||
-		!strings.Contains(errOut, "no case DSS-2569-0009") {
+	code, _, errOut = sandboxbot(t, "cases", "show", "DSS-2569-0009", "--data", dir)
+	if code != 1 || !strings.Contains(errOut, "no case DSS-2569-0009") {
 		t.Fatalf("missing case: exit %d, %q", code, errOut)
 	}
 	if code, _, _ = sandboxbot(t, "cases", "show", "case-one", "--data", dir); code != 2 {
