@@ -30,11 +30,11 @@ func casesCommand() *command {
 				return listCases(ctx, e, asJSON)
 			},
 		}, {
-			name:    "show",
-			args:    "REF",
+			name: "show",
+			args: "REF",
 			summary: "Shows one case: its stage, open windows with due dates and days " +
 				"left, and its history.",
-			flags:   jsonFlag,
+			flags: jsonFlag,
 			run: func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
 					return usageError{"cases show needs one case reference, like DSS-2569-0001"}
