@@ -48,19 +48,21 @@ func (t *sqliteTx) insertCase(ctx context.Context, c *Case) error {
 	return nil
 }
 
+// updateCaseSQL sets every column of caseColumns but the reference.
+var updateCaseSQL = func() string {
+	var set []string
+	for _, col := range strings.Split(caseColumns, ",")[1:] {
+		set = append(set, strings.TrimSpace(col)+" = ?")
+	}
+	return "UPDATE cases SET " + strings.Join(set, ", ") + " WHERE ref = ?"
+}()
+
 func (t *sqliteTx) updateCase(ctx context.Context, c *Case) error {
 	vals, err := caseValues(c)
 	if err != nil {
 		return fmt.Errorf("cases: encoding %s: %w", c.Ref, err)
 	}
-	cols := strings.Split(caseColumns, ",")
-	var set []string
-	for _, col := range cols[1:] {
-		set = append(set, strings.TrimSpace(col)+" = ?")
-	}
-	_, err = t.exec(ctx,
-		"UPDATE cases SET "+strings.Join(set, ", ")+" WHERE ref = ?",
-		append(vals[1:], vals[0])...)
+	_, err = t.exec(ctx, updateCaseSQL, append(vals[1:], vals[0])...)
 	if err != nil {
 		return fmt.Errorf("cases: updating %s: %w", c.Ref, err)
 	}

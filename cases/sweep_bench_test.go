@@ -7,22 +7,33 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
 )
 
 // BenchmarkSweep sweeps a database of many open windows of which few are
-// due: 80% of the due windows owe a reminder, 20% run out (the case lapses).
-// Compare total=1000000/due=1000 with total=100000/due=1000 (the cost
-// should not follow the total) and with total=1000000/due=100 (it should
-// follow the due).
+// due. In the mix, 80% of the due windows owe a reminder and 20% run out (the
+// case lapses, a letter and an officers' prompt are written): a window owes
+// three reminders and one expiry in its life. Compare total=1000000/due=1000
+// with total=100000/due=1000 (the cost should not follow the total) and with
+// total=1000000/due=100 (it should follow the due).
 func BenchmarkSweep(b *testing.B) {
-	for _, sz := range []struct{ total, due int }{
-		{1_000_000, 1000}, {100_000, 1000}, {1_000_000, 100},
+	for _, sz := range []struct {
+		total, due int
+		mix        string
+	}{
+		{1_000_000, 1000, "mix"}, {1_000_000, 1000, "reminders"},
+		{100_000, 1000, "mix"}, {1_000_000, 100, "mix"},
 	} {
-		b.Run(fmt.Sprintf("total=%d/due=%d", sz.total, sz.due), func(b *testing.B) {
-			seed := seedSweepDB(b, sz.total, sz.due)
+		name := fmt.Sprintf("total=%d/due=%d/%s", sz.total, sz.due, sz.mix)
+		b.Run(name, func(b *testing.B) {
+			expireEvery := 5 // one in five due windows expires
+			if sz.mix == "reminders" {
+				expireEvery = sz.total // none
+			}
+			seed := seedSweepDB(b, sz.total, sz.due, expireEvery)
 			now := at(2026, 2, 1, 9, 0)
 			var cpu time.Duration
 			b.ResetTimer()
@@ -54,8 +65,9 @@ func cpuTime() time.Duration {
 }
 
 // seedSweepDB builds a database with total open windows, four to a case,
-// of which due are due at 2026-02-01 09:00, and returns its path.
-func seedSweepDB(b *testing.B, total, due int) string {
+// of which due are due at 2026-02-01 09:00 (one in expireEvery expiring, the
+// others owing a reminder), and returns its path.
+func seedSweepDB(b *testing.B, total, due, expireEvery int) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "seed.db")
 	s, err := OpenSQLite(context.Background(), path, Options{})
@@ -78,12 +90,12 @@ func seedSweepDB(b *testing.B, total, due int) string {
 		SELECT printf('DSS-2569-%%04d', i/4 + 1),
 			CASE i %% 4 WHEN 0 THEN 'application' ELSE 'more_info' END, 'applicant',
 			'2026-01-01',
-			CASE WHEN i/4 < %d AND i %% 4 = 0 AND i/4 %% 5 = 0 THEN '2026-01-30'
+			CASE WHEN i/4 < %d AND i %% 4 = 0 AND i/4 %% %d = 0 THEN '2026-01-30'
 				ELSE '2026-02-07' END,
 			CASE WHEN i/4 < %d AND i %% 4 = 0 THEN
-				CASE WHEN i/4 %% 5 = 0 THEN %d ELSE %d END
+				CASE WHEN i/4 %% %d = 0 THEN %d ELSE %d END
 				ELSE %d END,
-			1 FROM n`, total-1, due, due, gone, soon, far),
+			1 FROM n`, total-1, due, expireEvery, due, expireEvery, gone, soon, far),
 	}
 	for _, q := range stmts {
 		if _, err := db.Exec(q); err != nil {
@@ -112,9 +124,22 @@ func copyStore(b *testing.B, seed string, now time.Time) *Store {
 	}
 	out.Close()
 	s, err := OpenSQLite(context.Background(), dst, Options{Clock: NewManualClock(now),
-		Composer: &testComposer{}, Logger: slog.New(slog.DiscardHandler)})
+		Composer: &benchComposer{}, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s
+}
+
+// benchComposer writes one small fixed message per notice, so that the
+// benchmark measures the sweep, not the rendering of letters (package
+// notices has its own benchmarks).
+type benchComposer struct{ n int }
+
+func (c *benchComposer) Compose(ctx context.Context, n Notice) ([]Message, error) {
+	c.n++
+	id := "<" + strconv.Itoa(c.n) + "@bench.test>"
+	raw := []byte("Message-ID: " + id + "\r\nSubject: reminder\r\n\r\nDue soon.\r\n")
+	return []Message{{MessageID: id, From: "bot@bench.test",
+		To: []string{n.Case.Applicant.ContactEmail}, Raw: raw}}, nil
 }
