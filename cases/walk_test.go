@@ -101,3 +101,51 @@ func wantNotices(t *testing.T, h *harness, want ...string) {
 }
 
 func (h *harness) take() { h.mail.take() }
+
+// TestNumbersGapless checks that case references and letter numbers are
+// gapless within a year: a refused event takes no number, and a new year
+// starts again at 1.
+func TestNumbersGapless(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	first := h.interest()
+	bad := testApplicant
+	bad.Category = "e-payment"
+	if _, err := h.store.Apply(h.ctx, Event{Kind: SubmitInterest, Actor: ByApplicant,
+		Applicant: &bad}); err == nil {
+		t.Fatal("an interest in a category no round takes was accepted")
+	}
+	second := h.interest()
+	if first.Seq != 1 || second.Seq != 2 {
+		t.Fatalf("references %s, %s: a refused interest took a number", first, second)
+	}
+	h.do(first, Event{Kind: FindInScope})
+	if _, err := h.try(second, Event{Kind: Approve, Round: 1}); err == nil {
+		t.Fatal("approval in screening was accepted")
+	}
+	h.do(second, Event{Kind: FindOutOfScope, Text: "x"})
+	h.clock.Set(at(2027, 1, 4, 9, 0)) // a new Buddhist Era year: 2570
+	err := h.store.PutRound(h.ctx, Round{Number: 9, Opens: NewDate(2027, 1, 1),
+		Closes: NewDate(2027, 12, 31), Categories: []string{"e-document"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := h.interest()
+	h.do(third, Event{Kind: FindInScope})
+	if third.String() != "DSS-2570-0001" {
+		t.Fatalf("first case of 2570 is %s", third)
+	}
+	var letters []string
+	rows, _ := h.store.db.(*sqliteDB).db.Query(
+		"SELECT letter_no FROM outbox WHERE letter_no != '' ORDER BY id")
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		letters = append(letters, n)
+	}
+	rows.Close()
+	want := []string{"สพธอ. 1/2569", "สพธอ. 2/2569", "สพธอ. 1/2570"}
+	if !slices.Equal(letters, want) {
+		t.Fatalf("letter numbers %v, want %v", letters, want)
+	}
+}
