@@ -202,14 +202,15 @@ func (v *view) Date(d cases.Date) string {
 }
 
 // Open returns the window of a kind the transition opened, else the case's
-// open window of that kind; nil when there is none.
+// open window of that kind; nil when there is none or its last day is not
+// known yet (a window waiting for its notice to be delivered).
 func (v *view) Open(kind string) *windowView {
 	for i := range v.Windows {
-		if v.Windows[i].Kind == kind {
+		if v.Windows[i].Kind == kind && v.Windows[i].Due != "" {
 			return &v.Windows[i]
 		}
 	}
-	if w, ok := v.Case.Window(cases.WindowKind(kind)); ok {
+	if w, ok := v.Case.Window(cases.WindowKind(kind)); ok && !w.Due.IsZero() {
 		wv := v.window(w, v.today)
 		return &wv
 	}
