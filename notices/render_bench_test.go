@@ -61,3 +61,15 @@ func BenchmarkRenderMail(b *testing.B) {
 		return err
 	})
 }
+
+// BenchmarkRenderTwoPages renders the in-scope letter with every field of
+// the agency and the emblem, which takes two pages.
+func BenchmarkRenderTwoPages(b *testing.B) {
+	opt := RenderOptions{Agency: testAgency(b), ThaiDigits: true}
+	n := Sample(cases.NoticeInScope, "th")
+	ctx := context.Background()
+	medianMs(b, func() error {
+		_, err := Render(ctx, n, opt)
+		return err
+	})
+}
