@@ -23,6 +23,23 @@
 //     spans make text extraction give back the original text.
 //
 // Letters ([RenderLetter]) and documents ([RenderDocument]) are built on that
-// layer. Nothing here knows about cases or the workflow: callers fill a
-// [Letter] or a [Document] and get a PDF.
+// layer: callers fill a [Letter] or a [Document] and get a PDF.
+//
+// [Render] turns a notice the workflow owes (cases.Notice, handed to the
+// outbox composer) into what an e-mail needs, in four steps:
+//
+//  1. Language (render.go): the applicant's, from the case; Thai and English
+//     for officers and management.
+//  2. Wording (wording.go, view.go): the kind's text/template files, from the
+//     operator's directory or the shipped set (package templates), are run
+//     on a view of the notice whose dates and numbers are already written in
+//     the language (Buddhist Era years, Thai digits in Thai PDFs).
+//  3. E-mail: the subject, always with the case's tag, and a plain-text body.
+//  4. PDFs: for a letter kind (IsLetter), the letter; for an approval also the
+//     participation agreement, with the applicant's test plan (the notice's
+//     latest test_plan form) rendered as an annex and merged (agreement.go).
+//
+// Data flows one way: notices reads package cases and never mailbox or
+// forms. [Sample] gives a realistic notice of every kind for the command line
+// and tests; [CheckWording] checks an operator's templates.
 package notices

@@ -1,6 +1,9 @@
 package notices
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors callers can branch on with errors.Is.
 var (
@@ -15,4 +18,16 @@ var (
 	ErrIncomplete = errors.New("letter is incomplete")
 	// ErrBadAnnex means a document's annex is not a PDF pdfcpu can merge.
 	ErrBadAnnex = errors.New("annex is not a usable PDF")
+	// ErrTemplate means a wording template does not parse, fails when
+	// executed, or leaves a block that must have text empty; the message
+	// names the file.
+	ErrTemplate = errors.New("wording template is broken")
+	// ErrUnknownKind means a notice kind has no wording: it is not one of
+	// Kinds.
+	ErrUnknownKind = errors.New("no wording for this kind of notice")
 )
+
+// errorf returns an error whose message starts with the package name.
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("notices: "+format, args...)
+}

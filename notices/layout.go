@@ -21,6 +21,13 @@ const (
 // extraction (poppler) reads a gap wider than 0.1 em as a space.
 const maxClusterGap = 0.08
 
+// maxSpaceGap caps the extra space Thai distributed justification puts in
+// each space, in ems, once the clusters have taken their share. A line
+// that would need more (a long unbreakable token, such as a 13-digit
+// juristic ID, pushed to the next line) is set flush left instead of
+// showing rivers of white.
+const maxSpaceGap = 0.75
+
 // line is a range of clusters set on one line, trailing spaces excluded.
 type line struct {
 	c0, c1 int
@@ -134,8 +141,13 @@ func (l line) gaps(s *shaped, width float64, align Align) (offset float64, extra
 			spaces++
 		}
 	}
-	// What the cap held back goes to the spaces, which can take any width.
-	if rest := slack - each*float64(n-1); rest > 1e-6 && spaces > 0 {
+	// What the cap held back goes to the spaces; when that would open
+	// them wider than maxSpaceGap, the line is set flush left instead.
+	rest := slack - each*float64(n-1)
+	if rest > 1e-6 && (spaces == 0 || rest/float64(spaces) > maxSpaceGap*s.size) {
+		return 0, nil
+	}
+	if rest > 1e-6 {
 		for i, e := range spaceGaps(s, l, rest) {
 			extra[i] += e
 		}

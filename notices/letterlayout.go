@@ -170,7 +170,7 @@ func (lw *letterWriter) body() error {
 		if i == len(lw.l.Body)-1 {
 			// The regulation's custom: a page never holds the signature
 			// alone, so the body's last lines go with it.
-			st.keep = lw.lead() * (blockGap + lw.signatureLines())
+			st.keep = lw.lead() * (blockGap + lw.tailLines())
 		}
 		if err := lw.f.paragraph(p, st); err != nil {
 			return err
@@ -188,9 +188,30 @@ func (lw *letterWriter) signatureLines() float64 {
 	return n
 }
 
+// unitLines returns the responsible unit's lines: its name, then its
+// contact lines.
+func (lw *letterWriter) unitLines() []string {
+	var lines []string
+	if lw.l.Unit != "" {
+		lines = append(lines, lw.l.Unit)
+	}
+	return append(lines, lw.l.Contact...)
+}
+
+// tailLines is the height, in lines, of what ends a letter and stays on
+// one page: the signature block and, under it after a line's space, the
+// responsible unit. A last page never holds the unit alone.
+func (lw *letterWriter) tailLines() float64 {
+	n := lw.signatureLines()
+	if u := len(lw.unitLines()); u > 0 {
+		n += 1 + float64(u)
+	}
+	return n
+}
+
 // signature sets the complimentary close at the date's column, space for
 // the signature, the name in parentheses and the position lines, centred
-// under the close; the block is kept on one page.
+// under the close; the block is kept on one page with the unit.
 func (lw *letterWriter) signature() error {
 	f := lw.f
 	closing := lw.l.Closing
@@ -198,7 +219,7 @@ func (lw *letterWriter) signature() error {
 		closing = lw.w.closing
 	}
 	f.space(lw.lead() * blockGap)
-	if err := f.need(lw.lead() * lw.signatureLines()); err != nil {
+	if err := f.need(lw.lead() * lw.tailLines()); err != nil {
 		return err
 	}
 	cw, err := f.measure(Plain(closing), f.ps.size)
@@ -230,11 +251,7 @@ func (lw *letterWriter) signature() error {
 // unit sets the responsible unit and its contact lines at the bottom left
 // of the last page, below everything else.
 func (lw *letterWriter) unit() error {
-	var lines []string
-	if lw.l.Unit != "" {
-		lines = append(lines, lw.l.Unit)
-	}
-	lines = append(lines, lw.l.Contact...)
+	lines := lw.unitLines()
 	if len(lines) == 0 {
 		return nil
 	}

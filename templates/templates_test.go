@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,5 +66,23 @@ func TestSandboxWords(t *testing.T) {
 	t.Parallel()
 	if !bytes.Contains(SandboxWords(), []byte("\nคำขอ\n")) {
 		t.Error("SandboxWords: missing คำขอ")
+	}
+}
+
+func TestNotices(t *testing.T) {
+	t.Parallel()
+	files, err := fs.Glob(Notices(), "*.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 38 notice kinds, common and agreement, in Thai and English.
+	if len(files) != 80 {
+		t.Errorf("%d wording files, want 80", len(files))
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(Notices(), f)
+		if err != nil || !utf8.Valid(b) || len(b) == 0 {
+			t.Errorf("%s: unreadable, empty or not UTF-8 (%v)", f, err)
+		}
 	}
 }
