@@ -119,26 +119,30 @@ type Notice struct {
 	// Files are extra files to attach, given by whoever asked for a notice
 	// no event causes (Store.Notify): the status workbook, a digest.
 	Files []File
-	// Reason says why an event was refused (NoticeRefusal).
-	Reason string
+	// Reason says why an event was refused (NoticeRefusal), in English;
+	// ReasonTH says it in Thai when the refusal has a Thai wording.
+	Reason   string
+	ReasonTH string
 	// At is when the notice was written.
 	At time.Time
 }
 
-// Record returns the latest form of a kind the applicant submitted for the
-// case, as the JSON the event carried (Event.Form), or nil when there is
-// none: what a letter or the agreement quotes, such as the test plan annexed
-// to the agreement. Only letters have records; it reads the database, within
-// the transaction, so call it only from Compose.
-func (n Notice) Record(ctx context.Context, kind EventKind) (json.RawMessage, error) {
+// Records returns the latest form of each kind the applicant submitted for
+// the case, as the JSON the event carried (Event.Form): what a letter or
+// the agreement quotes, such as the test plan annexed to the agreement. Only
+// letters have records (nil otherwise). The first call reads the database
+// within the store's transaction, so call it from Compose, not later.
+func (n Notice) Records(ctx context.Context) (map[EventKind]json.RawMessage, error) {
 	if n.records == nil {
 		return nil, nil
 	}
-	m, err := n.records(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return m[kind], nil
+	return n.records(ctx)
+}
+
+// SetRecords gives the notice its records, for notices built outside the
+// store (samples, tests) or already read.
+func (n *Notice) SetRecords(m map[EventKind]json.RawMessage) {
+	n.records = func(context.Context) (map[EventKind]json.RawMessage, error) { return m, nil }
 }
 
 // File is a file attached to a notice.

@@ -168,10 +168,10 @@ func (s *Store) Refuse(ctx context.Context, e Event, why error) (*Result, error)
 			}
 		}
 		res.Case = c
-		reason := why.Error()
+		reason, reasonTH := why.Error(), ""
 		var r *RefusedError
 		if errors.As(why, &r) {
-			reason = r.Reason
+			reason, reasonTH = r.Reason, r.ReasonTH
 		}
 		x := s.env(ctx, t)
 		err := s.audit(ctx, t, AuditEntry{At: e.At, Case: c.Ref, Actor: e.Actor, By: e.By,
@@ -181,7 +181,7 @@ func (s *Store) Refuse(ctx context.Context, e Event, why error) (*Result, error)
 			return err
 		}
 		n := Notice{Kind: NoticeRefusal, To: ToActor, Case: *c, Event: e, From: c.Stage,
-			Reason: reason, At: x.now}
+			Reason: reason, ReasonTH: reasonTH, At: x.now}
 		res.Outbox, err = s.compose(ctx, t, n)
 		return err
 	})

@@ -75,6 +75,12 @@ func Render(ctx context.Context, n cases.Notice, opt RenderOptions) (*Rendered, 
 		return nil, errorf("rendering %q: %w", n.Kind, ErrUnknownKind)
 	}
 	opt.Agency = opt.Agency.withDefaults()
+	// Read the case's forms once, inside the store's transaction.
+	recs, err := n.Records(ctx)
+	if err != nil {
+		return nil, errorf("reading the forms of %s: %w", n.Case.Ref, err)
+	}
+	n.SetRecords(recs)
 	r, err := mailText(n, opt)
 	if err != nil {
 		return nil, err

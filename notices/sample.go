@@ -23,7 +23,7 @@ func Sample(kind cases.NoticeKind, lang string) cases.Notice {
 	}
 	if IsLetter(kind) && n.To == cases.ToApplicant {
 		n.LetterNo = "สพธอ. 412/2569"
-		n.Records = s.records()
+		n.SetRecords(s.records())
 	}
 	if n.From == "" {
 		n.From = n.Case.Stage

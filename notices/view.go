@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -35,6 +36,7 @@ type view struct {
 	Round     string // the testing round, in digits; "" before approval
 	Plan      planView
 	Reason    string // why an event was refused, or a delivery failed
+	ReasonTH  string // the same in Thai, when the refusal has a Thai wording
 	// Window is what a reminder or an expiry is about; Windows are those
 	// the transition opened.
 	Window  *windowView
@@ -84,6 +86,13 @@ type agencyView struct {
 	Phone, Email         string
 }
 
+// loadedRecords returns the notice's records, which Render has already read
+// (see Render), so this reads no database.
+func loadedRecords(n cases.Notice) map[cases.EventKind]json.RawMessage {
+	m, _ := n.Records(context.Background())
+	return m
+}
+
 // newView builds the view of n in lang with opt's agency (defaults filled)
 // and report grace; forPDF applies opt.ThaiDigits, which only Thai PDFs
 // follow.
@@ -93,7 +102,8 @@ func newView(n cases.Notice, lang Lang, opt RenderOptions, forPDF bool) *view {
 		LetterNo:  n.LetterNo,
 		Applicant: c.Applicant, Case: c, Event: n.Event, Stage: string(c.Stage),
 		From: string(n.From), Outcome: string(c.Outcome), Reason: n.Reason,
-		digits: forPDF && opt.ThaiDigits && lang == Thai, records: n.Records,
+		ReasonTH: n.ReasonTH,
+		digits:   forPDF && opt.ThaiDigits && lang == Thai, records: loadedRecords(n),
 		grace: opt.ReportGraceDays}
 	if v.grace == 0 {
 		v.grace = cases.DefaultPolicy.ReportGraceDays
