@@ -75,6 +75,12 @@ const (
 	NoticeDeliveryFailed NoticeKind = "delivery_failed"
 )
 
+// StoreNotices are the notices the store owes by itself, beside those the
+// transition table owes: reminders, refusals, delivery failures and
+// four-eyes proposals.
+var StoreNotices = []NoticeKind{NoticeReminder, NoticeRefusal, NoticeDeliveryFailed,
+	NoticeProposal}
+
 // Recipient is to whom a notice goes; the composer turns it into addresses.
 type Recipient string
 

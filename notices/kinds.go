@@ -27,6 +27,7 @@ var kinds = []cases.NoticeKind{
 	cases.NoticeReminder,
 	cases.NoticeSubmission, cases.NoticeConfirmation, cases.NoticeOfficerPrompt,
 	cases.NoticeDecisionOverdue, cases.NoticeRefusal, cases.NoticeDeliveryFailed,
+	cases.NoticeProposal,
 }
 
 // letterKinds are the kinds the workflow table sends as numbered letters

@@ -268,6 +268,15 @@ var samples = map[cases.NoticeKind]func(s *sampler, n *cases.Notice){
 		n.Reason = "the time to ask for another testing round has ended " +
 			"(the last day was 2026-03-23)"
 	},
+	cases.NoticeProposal: func(s *sampler, n *cases.Notice) {
+		before(n, cases.Decision, cases.Decision)
+		n.To = cases.ToOfficers
+		n.Event = s.officer(cases.Approve)
+		n.Event.Round = 2
+		n.Proposal = &cases.Proposal{Case: sampleRef, Kind: cases.Approve,
+			Args: cases.ProposalArgs{Round: 2, Text: "KPIs and exit plans are sound"},
+			By:   sampleOfficer, At: sampleAt}
+	},
 	cases.NoticeDeliveryFailed: func(s *sampler, n *cases.Notice) {
 		before(n, cases.AwaitingApplication, cases.AwaitingApplication)
 		n.To = cases.ToOfficers

@@ -37,6 +37,8 @@ type view struct {
 	Plan      planView
 	Reason    string // why an event was refused, or a delivery failed
 	ReasonTH  string // the same in Thai, when the refusal has a Thai wording
+	// Proposal is the four-eyes proposal a proposal notice is about.
+	Proposal *cases.Proposal
 	// Window is what a reminder or an expiry is about; Windows are those
 	// the transition opened.
 	Window  *windowView
@@ -102,8 +104,8 @@ func newView(n cases.Notice, lang Lang, opt RenderOptions, forPDF bool) *view {
 		LetterNo:  n.LetterNo,
 		Applicant: c.Applicant, Case: c, Event: n.Event, Stage: string(c.Stage),
 		From: string(n.From), Outcome: string(c.Outcome), Reason: n.Reason,
-		ReasonTH: n.ReasonTH,
-		digits:   forPDF && opt.ThaiDigits && lang == Thai, records: loadedRecords(n),
+		ReasonTH: n.ReasonTH, Proposal: n.Proposal,
+		digits: forPDF && opt.ThaiDigits && lang == Thai, records: loadedRecords(n),
 		grace: opt.ReportGraceDays}
 	if v.grace == 0 {
 		v.grace = cases.DefaultPolicy.ReportGraceDays

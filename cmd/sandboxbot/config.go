@@ -23,6 +23,8 @@ type Config struct {
 	Calendar CalendarConfig `toml:"calendar" help:"The legal calendar: which days are holidays."`
 	Policy   PolicyConfig   `toml:"policy" help:"Settings of the process that are the agency's to choose."`
 	Audit    AuditConfig    `toml:"audit" help:"The audit trail."`
+	Agency   AgencyConfig   `toml:"agency" help:"Who signs the letters and how to reach the responsible unit."`
+	Letters  LettersConfig  `toml:"letters" help:"How letters are written."`
 	Rounds   []RoundConfig  `toml:"rounds" help:"Testing rounds: when each takes expressions of interest, how many participants and which categories. Not overridable by environment."`
 }
 
@@ -64,6 +66,7 @@ func defaultConfig() *Config {
 			MoreInfoDays: p.MoreInfoDays, ReportGraceDays: p.ReportGraceDays,
 			PostExitEvery: p.PostExitEvery, LetterPrefix: p.LetterPrefix,
 			MessageDomain: p.MessageDomain},
+		Agency: defaultAgency(),
 		Rounds: []RoundConfig{{Number: 1, Opens: "2020-07-01", Closes: "2020-07-31",
 			Categories: []string{"e-document", "e-meeting", "digital-id"}}},
 	}

@@ -10,6 +10,7 @@ func rootCommand() *command {
 			casesCommand(),
 			auditCommand(),
 			formsCommand(),
+			letterCommand(),
 			configCommand(),
 		},
 	}
