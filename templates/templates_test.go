@@ -75,9 +75,18 @@ func TestNotices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 38 notice kinds, common and agreement, in Thai and English.
-	if len(files) != 80 {
-		t.Errorf("%d wording files, want 80", len(files))
+	// 39 notice kinds, common and agreement, in Thai and English.
+	if len(files) != 82 {
+		t.Errorf("%d wording files, want 82", len(files))
+	}
+	for _, f := range files {
+		th, ok := strings.CutSuffix(f, ".th.tmpl")
+		if !ok {
+			continue
+		}
+		if _, err := fs.Stat(Notices(), th+".en.tmpl"); err != nil {
+			t.Errorf("%s has no English wording (%s.en.tmpl)", f, th)
+		}
 	}
 	for _, f := range files {
 		b, err := fs.ReadFile(Notices(), f)
