@@ -36,6 +36,21 @@ type view interface {
 	outbox(ctx context.Context, id int64) (*OutboxRow, error)
 	allRounds(ctx context.Context) ([]Round, error)
 	proposals(ctx context.Context, ref Ref) ([]Proposal, error)
+	// mailCheckpoint returns a mailbox's UIDVALIDITY and last UID, zeros
+	// when none is stored.
+	mailCheckpoint(ctx context.Context, mailbox string) (uint32, uint32, error)
+	// received finds an inbound message by its SHA-256 or, when messageID
+	// is not empty, by its Message-ID, and returns its disposition.
+	received(ctx context.Context, sha256, messageID string) (string, bool, error)
+	// caseOfMessage returns the case of an outbox message, by Message-ID.
+	caseOfMessage(ctx context.Context, messageID string) (Ref, bool, error)
+	// repliesSince counts inbound messages of sender since t that the bot
+	// answered with a message of its own.
+	repliesSince(ctx context.Context, sender string, since time.Time) (int, error)
+	// outboxByMessageID returns the outbox row of a Message-ID, nil if none.
+	outboxByMessageID(ctx context.Context, messageID string) (*OutboxRow, error)
+	// lastRun returns when a scheduled job last ran, zero if never.
+	lastRun(ctx context.Context, job string) (time.Time, error)
 	done()
 }
 
@@ -82,9 +97,12 @@ type tx interface {
 	// lease, and returns them.
 	claimOutbox(ctx context.Context, now, lease time.Time, limit int) ([]OutboxRow, error)
 
-	// insertInbound records a received message; ErrDuplicate when its
-	// (UIDVALIDITY, UID) or its SHA-256 was recorded before.
+	// insertInbound records a received message and moves its mailbox's
+	// checkpoint; ErrDuplicate when its (mailbox, UIDVALIDITY, UID) or its
+	// SHA-256 was recorded before.
 	insertInbound(ctx context.Context, in *Inbound, ref Ref) error
+	// recordRun stores when a scheduled job ran, if later than stored.
+	recordRun(ctx context.Context, job string, at time.Time) error
 	insertSubmission(ctx context.Context, ref Ref, e *Event) error
 	// useToken records a reply token as used; ErrTokenUsed if it was.
 	useToken(ctx context.Context, token string, at time.Time) error

@@ -87,8 +87,9 @@ type Event struct {
 	Text    string  // a reason, what is missing, the grounds of an appeal
 	Outcome Outcome // the result an allowed appeal gives
 
-	// Applicant describes the applicant; only an expression of interest
-	// carries it.
+	// Applicant describes the applicant: an expression of interest
+	// carries the whole of it; an application only its JuristicID, which
+	// must be the case's.
 	Applicant *ApplicantInfo
 	// Plan is the test plan's schedule; a test plan carries it.
 	Plan *Plan
@@ -146,6 +147,10 @@ func (p Plan) months() int {
 // Inbound identifies a received message: where it was in the mailbox and
 // what it was, so that a second delivery of it is recognised.
 type Inbound struct {
+	// Mailbox names the intake mailbox (its URL without the password);
+	// when set, the message's UID becomes the mailbox's checkpoint in the
+	// same transaction (see Store.MailCheckpoint).
+	Mailbox     string
 	UIDValidity uint32
 	UID         uint32
 	SHA256      string // hex of the raw message
@@ -155,4 +160,7 @@ type Inbound struct {
 	// Disposition is where the message goes after the commit:
 	// "processed" or "quarantine".
 	Disposition string
+	// Replied says the bot answered the sender with a message of its own
+	// (a refusal, an explanation); Store.RepliesSince counts them.
+	Replied bool
 }

@@ -41,6 +41,32 @@ func nextRound(all []Round, category string, today Date) string {
 	return ""
 }
 
+// applicationGuard refuses an application whose juristic person is not the
+// case's (FORMS.md: the application's juristic_id must match the case).
+func applicationGuard(c *Case, e *Event, x *env) error {
+	if e.Applicant == nil || e.Applicant.JuristicID == "" || c.Applicant.JuristicID == "" {
+		return nil
+	}
+	if digitsOnly(e.Applicant.JuristicID) == digitsOnly(c.Applicant.JuristicID) {
+		return nil
+	}
+	return refuse(c, e, ErrInvalid, both(
+		"the application names juristic ID %s, but case %s belongs to juristic ID %s; "+
+			"send the application of the organisation that expressed interest",
+		"คำขอระบุเลขทะเบียนนิติบุคคล %s แต่เรื่อง %s เป็นของนิติบุคคลเลขที่ %s "+
+			"โปรดส่งคำขอของนิติบุคคลที่แจ้งความประสงค์ไว้"),
+		e.Applicant.JuristicID, c.Ref, c.Applicant.JuristicID)
+}
+
+func digitsOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
 func planGuard(c *Case, e *Event, x *env) error {
 	p := e.Plan
 	if p == nil || p.Start.IsZero() || p.End.IsZero() {

@@ -152,4 +152,25 @@ CREATE TABLE proposals (
 	PRIMARY KEY (case_ref, kind)
 ) WITHOUT ROWID;
 `,
+	// 3: the intake mailbox in the inbound log, its checkpoints, replies per
+	// sender, and the scheduler's last runs.
+	`
+ALTER TABLE inbound ADD COLUMN mailbox TEXT NOT NULL DEFAULT '';
+ALTER TABLE inbound ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;
+DROP INDEX inbound_uid;
+CREATE UNIQUE INDEX inbound_uid ON inbound (mailbox, uidvalidity, uid) WHERE uid > 0;
+CREATE INDEX inbound_message_id ON inbound (message_id) WHERE message_id != '';
+CREATE INDEX inbound_sender ON inbound (sender, received_at);
+
+CREATE TABLE checkpoints (
+	mailbox     TEXT    PRIMARY KEY,
+	uidvalidity INTEGER NOT NULL,
+	last_uid    INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE job_runs (
+	job      TEXT    PRIMARY KEY,
+	last_run INTEGER NOT NULL         -- Unix ns of the scheduled time that ran
+) WITHOUT ROWID;
+`,
 }

@@ -134,31 +134,37 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, reply string) error {
 		if r.State == Sent || r.State == Failed {
 			return nil
 		}
-		r.State, r.LastReply = Failed, reply
 		r.Attempts++
-		if err := t.updateOutbox(ctx, r); err != nil {
+		return s.fail(ctx, t, r, reply)
+	})
+}
+
+// fail marks row r failed for good, with its audit entry and one notice to
+// the officers (none about a failure notice itself).
+func (s *Store) fail(ctx context.Context, t tx, r *OutboxRow, reply string) error {
+	r.State, r.LastReply = Failed, reply
+	if err := t.updateOutbox(ctx, r); err != nil {
+		return err
+	}
+	now := s.clock.Now()
+	err := s.audit(ctx, t, AuditEntry{At: now, Case: r.Case, Actor: ByClock,
+		By: "outbox", Kind: "delivery_failed"}, map[string]any{
+		"message_id": r.MessageID, "to": r.To, "reply": reply})
+	if err != nil || r.Notice == NoticeDeliveryFailed {
+		return err // never a failure notice about a failure notice
+	}
+	c := Case{Ref: r.Case, Stage: None}
+	if !r.Case.IsZero() {
+		got, err := t.loadCase(ctx, r.Case)
+		if err != nil {
 			return err
 		}
-		now := s.clock.Now()
-		err = s.audit(ctx, t, AuditEntry{At: now, Case: r.Case, Actor: ByClock,
-			By: "outbox", Kind: "delivery_failed"}, map[string]any{
-			"message_id": r.MessageID, "to": r.To, "reply": reply})
-		if err != nil || r.Notice == NoticeDeliveryFailed {
-			return err // never a failure notice about a failure notice
-		}
-		c := Case{Ref: r.Case, Stage: None}
-		if !r.Case.IsZero() {
-			got, err := t.loadCase(ctx, r.Case)
-			if err != nil {
-				return err
-			}
-			c = *got
-		}
-		_, err = s.compose(ctx, t, Notice{Kind: NoticeDeliveryFailed, To: ToOfficers, Case: c,
-			From: c.Stage, Reason: fmt.Sprintf("%s to %v: %s", r.MessageID, r.To, reply),
-			At: now})
-		return err
-	})
+		c = *got
+	}
+	_, err = s.compose(ctx, t, Notice{Kind: NoticeDeliveryFailed, To: ToOfficers, Case: c,
+		From: c.Stage, Reason: fmt.Sprintf("%s to %v: %s", r.MessageID, r.To, reply),
+		At: now})
+	return err
 }
 
 // Outbox returns one outbox row.

@@ -177,26 +177,6 @@ func (t *sqliteTx) latestRecords(ctx context.Context, ref Ref) (
 	return out, rows.Err()
 }
 
-func (t *sqliteTx) insertInbound(ctx context.Context, in *Inbound, ref Ref) error {
-	disp := in.Disposition
-	if disp == "" {
-		disp = "processed"
-	}
-	_, err := t.exec(ctx, `
-		INSERT INTO inbound (uidvalidity, uid, sha256, message_id, sender, received_at,
-			case_ref, disposition)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.UIDValidity, in.UID, in.SHA256, in.MessageID,
-		in.From, nanos(in.ReceivedAt), ref.String(), disp)
-	if isConstraint(err) {
-		return fmt.Errorf("%w: uid %d/%d sha256 %s", ErrDuplicate, in.UIDValidity, in.UID,
-			in.SHA256)
-	}
-	if err != nil {
-		return fmt.Errorf("cases: recording inbound message: %w", err)
-	}
-	return nil
-}
-
 func (t *sqliteTx) round(ctx context.Context, n int) (Round, int, bool, error) {
 	rs, err := t.rounds(ctx, "WHERE number = ?", n)
 	if err != nil || len(rs) == 0 {

@@ -115,10 +115,10 @@ var transitions = []Transition{
 	// Step 2: the application, within 30 days of being told "in scope".
 	{From: in(AwaitingApplication), On: SubmitApplication, By: ByApplicant,
 		To: ApplicationReview, Closes: windows(WindowApplication), Owes: received,
-		effect: noteSubmission, Doc: "the application arrives"},
+		guard: applicationGuard, effect: noteSubmission, Doc: "the application arrives"},
 	{From: in(ApplicationReview), On: SubmitApplication, By: ByApplicant, Resume: true,
-		Closes: windows(WindowMoreInfo), Owes: received, effect: noteSubmission,
-		Doc: "a corrected application arrives"},
+		Closes: windows(WindowMoreInfo), Owes: received, guard: applicationGuard,
+		effect: noteSubmission, Doc: "a corrected application arrives"},
 	{From: in(AwaitingApplication), On: ApplicationLapses, By: ByClock, To: Closed,
 		Outcome: Lapsed, Closes: windows(everyWindow),
 		Owes: lapsed(NoticeApplicationLapsed),
