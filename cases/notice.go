@@ -73,7 +73,20 @@ const (
 	// NoticeDeliveryFailed tells officers that a message could not be
 	// delivered for good (Notice.Reason holds the server's answer).
 	NoticeDeliveryFailed NoticeKind = "delivery_failed"
+	// NoticeHowTo answers a mail the bot could not act on (no form, an
+	// unreadable attachment, over a limit) with what it accepts and how to
+	// send it; Notice.Reason and ReasonTH say what was wrong, Notice.Files
+	// may carry blank forms.
+	NoticeHowTo NoticeKind = "how_to"
+	// NoticeCommandReply answers an officer's query (HELP, STATUS) with the
+	// text in Notice.Reason (English) and Notice.ReasonTH (Thai).
+	NoticeCommandReply NoticeKind = "command_reply"
 )
+
+// DeskNotices are the notices the mail intake owes by itself, beside those
+// of the workflow and the store: explanations to senders and answers to
+// officers' queries.
+var DeskNotices = []NoticeKind{NoticeHowTo, NoticeCommandReply}
 
 // StoreNotices are the notices the store owes by itself, beside those the
 // transition table owes: reminders, refusals, delivery failures and

@@ -28,6 +28,7 @@ var kinds = []cases.NoticeKind{
 	cases.NoticeSubmission, cases.NoticeConfirmation, cases.NoticeOfficerPrompt,
 	cases.NoticeDecisionOverdue, cases.NoticeRefusal, cases.NoticeDeliveryFailed,
 	cases.NoticeProposal,
+	cases.NoticeHowTo, cases.NoticeCommandReply,
 }
 
 // letterKinds are the kinds the workflow table sends as numbered letters

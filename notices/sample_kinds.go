@@ -284,6 +284,22 @@ var samples = map[cases.NoticeKind]func(s *sampler, n *cases.Notice){
 			"[somchai@example.com]: 550 5.1.1 <somchai@example.com>: Recipient address " +
 			"rejected: User unknown"
 	},
+	cases.NoticeHowTo: func(s *sampler, n *cases.Notice) {
+		n.Case = cases.Case{Stage: cases.None}
+		n.To = cases.ToActor
+		n.Event = cases.Event{Actor: cases.ByApplicant, By: "somchai@example.com",
+			At: sampleAt}
+		n.Reason = "the attachment แบบแจ้งความประสงค์.pdf is protected by a password; " +
+			"send it without one"
+		n.ReasonTH = "ไฟล์แนบ แบบแจ้งความประสงค์.pdf มีการตั้งรหัสผ่าน โปรดส่งไฟล์ที่ไม่มีรหัสผ่าน"
+	},
+	cases.NoticeCommandReply: func(s *sampler, n *cases.Notice) {
+		before(n, cases.Screening, cases.Screening)
+		n.To = cases.ToActor
+		n.Event = s.officer("")
+		n.Reason = "Commands valid now:\nIN SCOPE\nOUT OF SCOPE <reason>"
+		n.ReasonTH = "คำสั่งที่ใช้ได้ขณะนี้:\nอยู่ในขอบข่าย\nไม่อยู่ในขอบข่าย <เหตุผล>"
+	},
 }
 
 // approved is the approval into round 2: 5 days to ask for another round,
