@@ -127,3 +127,29 @@ func (s *Store) read(ctx context.Context, fn func(view) error) error {
 	defer v.done()
 	return fn(v)
 }
+
+// Reply records a received message that causes no event and answers it
+// with a notice, in one transaction: the inbound record, an audit entry of
+// the given kind and detail, and the messages the composer writes for n
+// (usually NoticeHowTo or NoticeCommandReply to the actor). n.At defaults
+// to the clock's now.
+func (s *Store) Reply(ctx context.Context, in *Inbound, n Notice, kind string,
+	detail any) ([]int64, error) {
+	if n.At.IsZero() {
+		n.At = s.clock.Now()
+	}
+	var ids []int64
+	err := s.inTx(ctx, func(t tx) error {
+		if err := t.insertInbound(ctx, in, n.Case.Ref); err != nil {
+			return err
+		}
+		err := s.audit(ctx, t, AuditEntry{At: n.At, Case: n.Case.Ref, Actor: n.Event.Actor,
+			By: n.Event.By, Kind: kind}, detail)
+		if err != nil {
+			return err
+		}
+		ids, err = s.compose(ctx, t, n)
+		return err
+	})
+	return ids, err
+}

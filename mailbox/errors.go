@@ -25,3 +25,16 @@ var (
 	// EXPUNGE other mail.
 	ErrMissingCapability = errors.New("imap server lacks a required capability")
 )
+
+// Errors of reading inbound messages.
+var (
+	// ErrOverLimit means a message is larger, has more parts or nests
+	// deeper than the desk's limits; the wrapping *LimitError says which.
+	ErrOverLimit = errors.New("message over a limit")
+	// ErrUnreadable means a message's header cannot be read at all.
+	ErrUnreadable = errors.New("message cannot be read")
+)
+
+// ErrNotAForm means an attachment is an ordinary document, not one of the
+// sandbox's forms (see FormReader).
+var ErrNotAForm = errors.New("attachment is not a form")

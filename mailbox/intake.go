@@ -55,6 +55,10 @@ type IntakeOptions struct {
 	BatchBytes int64
 }
 
+// DefaultMaxMessageBytes is the size of the largest message read whole
+// when no limit is configured: 25 MiB.
+const DefaultMaxMessageBytes = 25 << 20
+
 // Intake watches one IMAP mailbox and commits every message in it to an
 // InboundStore, then moves it out of the mailbox. See the package
 // documentation for the flow.
@@ -100,7 +104,7 @@ func (o IntakeOptions) withDefaults() IntakeOptions {
 	def(&o.MaxBackoff, 5*time.Minute)
 	def(&o.CommandTimeout, 2*time.Minute)
 	if o.MaxMessageBytes <= 0 {
-		o.MaxMessageBytes = 25 << 20
+		o.MaxMessageBytes = DefaultMaxMessageBytes
 	}
 	if o.BatchBytes <= 0 {
 		o.BatchBytes = 16 << 20
