@@ -92,6 +92,8 @@ type tx interface {
 	insertAudit(ctx context.Context, e AuditEntry) error
 
 	insertOutbox(ctx context.Context, r *OutboxRow) error
+	// wroteOutbox reports whether the transaction wrote outbox rows.
+	wroteOutbox() bool
 	updateOutbox(ctx context.Context, r *OutboxRow) error
 	// claimOutbox marks up to limit rows ready at now as being sent until
 	// lease, and returns them.

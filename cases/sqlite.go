@@ -14,6 +14,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"sandboxbot/internal/crashpoint"
 )
 
 // OpenSQLite opens (creating it if need be) the SQLite database at path and
@@ -256,6 +258,8 @@ type sqliteTx struct {
 	sealDue bool
 	// buf holds the rows written at the end.
 	buf appends
+	// inbound is set when the transaction records an inbound message.
+	inbound bool
 }
 
 func (t *sqliteTx) commit() error {
@@ -267,6 +271,9 @@ func (t *sqliteTx) commit() error {
 	if err != nil {
 		t.tx.Rollback()
 		return err
+	}
+	if t.inbound {
+		crashpoint.Hit("before_commit")
 	}
 	if err := t.tx.Commit(); err != nil {
 		return fmt.Errorf("cases: committing: %w", err)

@@ -25,6 +25,7 @@ func (t *sqliteTx) insertInbound(ctx context.Context, in *Inbound, ref Ref) erro
 	if err != nil {
 		return fmt.Errorf("cases: recording inbound message: %w", err)
 	}
+	t.inbound = true
 	if in.Mailbox == "" || in.UID == 0 {
 		return nil
 	}

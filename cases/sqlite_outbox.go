@@ -65,6 +65,8 @@ func (t *sqliteTx) insertOutbox(ctx context.Context, r *OutboxRow) error {
 	return nil
 }
 
+func (t *sqliteTx) wroteOutbox() bool { return len(t.buf.outbox) > 0 }
+
 func (t *sqliteTx) updateOutbox(ctx context.Context, r *OutboxRow) error {
 	_, err := t.exec(ctx, `
 		UPDATE outbox SET state = ?, attempts = ?, next_attempt = ?, last_reply = ?,

@@ -23,6 +23,7 @@ type Store struct {
 	composer Composer
 	auditKey []byte
 	log      *slog.Logger
+	written  func()
 }
 
 // Options configure a Store. The zero value of each field has the default
@@ -42,11 +43,15 @@ type Options struct {
 	AuditKey []byte
 	// Logger receives the store's log; default slog.Default().
 	Logger *slog.Logger
+	// OutboxWritten, when set, is called after each transaction that
+	// wrote outbox rows has committed, so that a sender can look at once.
+	// It must not block.
+	OutboxWritten func()
 }
 
 func newStore(db backend, o Options) *Store {
 	s := &Store{db: db, clock: o.Clock, cal: o.Calendar, policy: o.Policy.withDefaults(),
-		composer: o.Composer, auditKey: o.AuditKey, log: o.Logger}
+		composer: o.Composer, auditKey: o.AuditKey, log: o.Logger, written: o.OutboxWritten}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
@@ -308,7 +313,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx) error) error {
 		t.rollback()
 		return err
 	}
-	return t.commit()
+	wrote := t.wroteOutbox()
+	if err := t.commit(); err != nil {
+		return err
+	}
+	if wrote && s.written != nil {
+		s.written()
+	}
+	return nil
 }
 
 func (s *Store) env(ctx context.Context, t tx) *env {

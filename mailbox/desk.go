@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sandboxbot/cases"
+	"sandboxbot/internal/crashpoint"
 )
 
 // FormReader reads an attachment as one of the sandbox's forms. Package
@@ -161,6 +162,7 @@ func (d *Desk) commit(ctx context.Context, m *Inbound, in *cases.Inbound) (Desti
 			Limit: d.o.MaxMessageBytes, Got: m.Size})
 	}
 	msg, err := ReadMessage(m.Raw, d.o.Limits)
+	crashpoint.Hit("after_parse")
 	var lim *LimitError
 	switch {
 	case errors.As(err, &lim):

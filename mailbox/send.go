@@ -13,6 +13,8 @@ import (
 
 	gomail "github.com/wneessen/go-mail"
 	"github.com/wneessen/go-mail/smtp"
+
+	"sandboxbot/internal/crashpoint"
 )
 
 // SenderOptions configures a [Sender]. Only URL and Outbox are required;
@@ -141,6 +143,9 @@ func newSMTPClient(u ServerURL, o SenderOptions) (*gomail.Client, error) {
 		opts = append(opts, gomail.WithSMTPAuth(auth),
 			gomail.WithUsername(u.Username), gomail.WithPassword(u.Password))
 	}
+	if crashpoint.Armed("after_dot") {
+		opts = append(opts, gomail.WithDialContextFunc(dialWatchingDot))
+	}
 	c, err := gomail.NewClient(u.Host, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("mailbox: setting up smtp client: %w", err)
@@ -209,6 +214,7 @@ func (s *Sender) drain(ctx context.Context) error {
 		if row == nil {
 			return nil
 		}
+		crashpoint.Hit("before_smtp")
 		if conn == nil {
 			if conn, err = s.dial(ctx); err != nil {
 				return errors.Join(err, s.retry(ctx, row, err.Error()))
@@ -350,4 +356,34 @@ func (s *Sender) fail(ctx context.Context, row *OutboxRow, reply string) error {
 		return fmt.Errorf("mailbox: recording row %d as failed: %w", row.ID, err)
 	}
 	return nil
+}
+
+// dialWatchingDot dials a connection that hits the "after_dot" crash point
+// right after the end of a message's data, "\r\n.\r\n" (RFC 5321 s4.1.1.4),
+// has been written and before the server's answer is read. Dot-stuffing
+// keeps that sequence out of the data itself.
+func dialWatchingDot(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	c, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	return &dotConn{Conn: c}, nil
+}
+
+type dotConn struct {
+	net.Conn
+	tail []byte // the last bytes written, across writes
+}
+
+func (c *dotConn) Write(b []byte) (int, error) {
+	n, err := c.Conn.Write(b)
+	c.tail = append(c.tail, b[:n]...)
+	if len(c.tail) > 5 {
+		c.tail = c.tail[len(c.tail)-5:]
+	}
+	if string(c.tail) == "\r\n.\r\n" {
+		crashpoint.Hit("after_dot")
+	}
+	return n, err
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+
+	"sandboxbot/internal/crashpoint"
 )
 
 // listed is a message found in the mailbox, before its body is fetched.
@@ -122,6 +124,7 @@ func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []liste
 	if err != nil {
 		return err
 	}
+	crashpoint.Hit("after_fetch")
 	moves := map[Destination]*imap.UIDSet{}
 	counts := map[Destination]int{}
 	var failed error
@@ -146,6 +149,7 @@ func (in *Intake) handleBatch(ctx context.Context, conn *imapConn, batch []liste
 		moves[dest].AddNum(m.uid)
 		counts[dest]++
 	}
+	crashpoint.Hit("after_commit")
 	if err := in.move(conn, moves); err != nil {
 		return errors.Join(failed, err)
 	}
@@ -236,7 +240,9 @@ func (in *Intake) move(conn *imapConn, moves map[Destination]*imap.UIDSet) error
 			folder = in.opts.QuarantineFolder
 		}
 		done := in.guard(conn)
-		_, err := conn.c.Move(*set, folder).Wait()
+		cmd := conn.c.Move(*set, folder)
+		crashpoint.Hit("during_move")
+		_, err := cmd.Wait()
 		done()
 		if err != nil {
 			return fmt.Errorf("mailbox: moving uids %s to %q: %w", set, folder, err)

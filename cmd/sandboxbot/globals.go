@@ -56,7 +56,10 @@ func (g *globals) clock() cases.Clock {
 
 // storeUse says what a command will do with the store.
 type storeUse struct {
-	composer cases.Composer
+	// composer writes the store's mail; nil writes none.
+	composer func(cfg *Config) (cases.Composer, error)
+	// written is called after a transaction wrote outbox rows.
+	written func()
 	// inspect opens it only to look: no audit key is created and the
 	// configured rounds are not written.
 	inspect bool
@@ -78,9 +81,15 @@ func (g *globals) openStore(ctx context.Context, log *slog.Logger, use storeUse)
 	if err != nil {
 		return nil, nil, err
 	}
+	var comp cases.Composer
+	if use.composer != nil {
+		if comp, err = use.composer(cfg); err != nil {
+			return nil, nil, err
+		}
+	}
 	s, err := cases.OpenSQLite(ctx, filepath.Join(g.data, "sandboxbot.db"), cases.Options{
 		Clock: g.clock(), Calendar: cal, Policy: cfg.Policy.policy(),
-		Composer: use.composer, AuditKey: key, Logger: log})
+		Composer: comp, AuditKey: key, Logger: log, OutboxWritten: use.written})
 	if err != nil {
 		return nil, nil, err
 	}
