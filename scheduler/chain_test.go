@@ -46,7 +46,8 @@ func TestChainOrder(t *testing.T) {
 			if skipped != tt.wantSkip {
 				t.Errorf("skip logged = %v, want %v", skipped, tt.wantSkip)
 			}
-			if got := l.find(func(r record) bool { return r.msg == "job panicked" }); len(got) == 0 {
+			panics := l.find(func(r record) bool { return r.msg == "job panicked" })
+			if len(panics) == 0 {
 				t.Error("panic not logged")
 			}
 		})
