@@ -8,7 +8,8 @@
 //  1. [New] takes the clock, the zone, the logger, the [RunLog] and the
 //     Ready channel. [Scheduler.Add] parses each [Job]'s spec with
 //     robfig/cron's standard parser and wraps the job in cron's
-//     SkipIfStillRunning around Recover (chain.go says why in that order).
+//     SkipIfStillRunning around Recover: Recover inside, so that a panic
+//     stops there and Skip gets its token back.
 //  2. [Scheduler.Start] waits until Ready is closed: the wiring closes it
 //     when the intake's first pass over the inbox is committed, so a
 //     decision that arrived while the bot was down wins over the expiry of

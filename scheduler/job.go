@@ -26,7 +26,7 @@ type Job struct {
 	Run func(ctx context.Context) error
 	// CatchUp makes Start run the job once when a time it was due passed
 	// while the bot was down; see Scheduler.Start. A job with CatchUp has
-	// each successful run recorded in the RunLog.
+	// each successful scheduled run (not a RunNow) recorded in the RunLog.
 	CatchUp bool
 	// RunAtStart makes Start run the job once, after Options.Ready, before
 	// any catch-up and before the loop begins: the sweep, so that what is

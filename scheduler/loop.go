@@ -5,6 +5,11 @@ import (
 	"time"
 )
 
+// maxSleep bounds the loop's sleep, so that a clock that jumps (a manual
+// clock set forward, the machine's wall clock stepped, a machine woken from
+// sleep, whose timers stood still) is followed within a minute.
+const maxSleep = time.Minute
+
 // firstTimes returns each entry's first due time after the clock's now.
 func (s *Scheduler) firstTimes() []time.Time {
 	now := s.clock.Now().In(s.loc)
@@ -16,7 +21,7 @@ func (s *Scheduler) firstTimes() []time.Time {
 }
 
 // run is the loop: it sleeps until the earliest due time by the clock, at
-// most s.poll, then starts every job whose time has come, each in its own
+// most maxSleep, then starts every job whose time has come, each in its own
 // goroutine, and counts its next due time from the clock's now. A job due
 // several times over (the clock jumped) runs once. The loop returns when
 // ctx ends.
@@ -25,7 +30,7 @@ func (s *Scheduler) run(ctx context.Context, next []time.Time) {
 	defer timer.Stop()
 	for ctx.Err() == nil {
 		now := s.clock.Now().In(s.loc)
-		wait := s.poll
+		wait := maxSleep
 		for i, e := range s.entries {
 			switch {
 			case next[i].IsZero():

@@ -73,10 +73,8 @@ func (e *entry) take() {
 // counts, or a restart would do it again.
 const recordTimeout = 10 * time.Second
 
-// fire runs e as a scheduled run (from the loop or from Start) and logs how
-// it ended. A successful run of a job with CatchUp is recorded in the RunLog
-// at the instant it began: it stands for every time the job was due up to
-// then, and the next due time is counted from it.
+// fire runs e as a scheduled run (from the loop or from Start), records it
+// if the job has CatchUp, and logs how it ended.
 func (s *Scheduler) fire(ctx context.Context, e *entry) {
 	r := &run{ctx: ctx}
 	e.invoke(r)
@@ -85,21 +83,36 @@ func (s *Scheduler) fire(ctx context.Context, e *entry) {
 	}
 	took := s.clock.Now().Sub(r.began)
 	if r.err == nil && e.job.CatchUp {
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
-		defer cancel()
-		if err := s.runs.RecordRun(rctx, e.job.Name, r.began); err != nil {
-			r.err = fmt.Errorf("scheduler: recording run of job %q: %w", e.job.Name, err)
-		}
+		r.err = s.record(ctx, e.job.Name, r.began)
 	}
+	e.report(ctx, r.err, took)
+}
+
+// record records a successful run in the RunLog at the instant it began:
+// the run stands for every time the job was due up to then, and the next
+// due time is counted from it.
+func (s *Scheduler) record(ctx context.Context, job string, began time.Time) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+	defer cancel()
+	if err := s.runs.RecordRun(ctx, job, began); err != nil {
+		return fmt.Errorf("scheduler: recording run of job %q: %w", job, err)
+	}
+	return nil
+}
+
+// report logs how a scheduled run ended: an error at Error, an error that
+// is only the run's context ending at Info, a panic (logged by Recover with
+// its stack) and a success at Debug.
+func (e *entry) report(ctx context.Context, err error, took time.Duration) {
 	switch {
-	case r.err == nil:
-		e.log.Debug("job done", "began", r.began, "took", took)
-	case errors.Is(r.err, ErrPanicked):
+	case err == nil:
+		e.log.Debug("job done", "took", took)
+	case errors.Is(err, ErrPanicked):
 		e.log.Debug("job ended by a panic; it runs again at its next time", "took", took)
-	case ctx.Err() != nil:
-		e.log.Info("job stopped", "err", r.err, "cause", context.Cause(ctx), "took", took)
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		e.log.Info("job stopped", "err", err, "cause", context.Cause(ctx), "took", took)
 	default:
-		e.log.Error("job failed", "err", r.err, "took", took)
+		e.log.Error("job failed", "err", err, "took", took)
 	}
 }
 

@@ -54,8 +54,6 @@ type Scheduler struct {
 	// quit is cancelled by Stop; every job's context ends with it.
 	quit   context.Context
 	cancel context.CancelCauseFunc
-	// poll is the longest the loop sleeps before reading the clock again.
-	poll time.Duration
 
 	mu      sync.Mutex
 	entries []*entry // in the order added
@@ -68,15 +66,10 @@ type Scheduler struct {
 	jobs sync.WaitGroup
 }
 
-// defaultPoll bounds the loop's sleep, so that a clock that jumps (the
-// machine's wall clock stepped, a machine woken from sleep) is followed
-// within a minute.
-const defaultPoll = time.Minute
-
 // New returns a Scheduler with no jobs; Add them, then Start.
 func New(o Options) *Scheduler {
 	s := &Scheduler{clock: o.Clock, loc: o.Location, log: o.Logger, runs: o.RunLog,
-		ready: o.Ready, poll: defaultPoll}
+		ready: o.Ready}
 	if s.clock == nil {
 		s.clock = cases.SystemClock{}
 	}

@@ -65,14 +65,23 @@ func (s *Scheduler) startRuns(ctx context.Context) error {
 	if err := s.waitReady(ctx); err != nil {
 		return err
 	}
+	var first, catchUp []*entry
 	for _, e := range s.entries {
-		if e.job.RunAtStart {
+		switch {
+		case e.job.RunAtStart:
+			first = append(first, e)
+		case e.job.CatchUp:
+			catchUp = append(catchUp, e)
+		}
+	}
+	for _, e := range first {
+		if ctx.Err() == nil {
 			e.log.Debug("running at start")
 			s.fire(ctx, e)
 		}
 	}
-	for _, e := range s.entries {
-		if !e.job.RunAtStart && e.job.CatchUp && s.missed(ctx, e) {
+	for _, e := range catchUp {
+		if ctx.Err() == nil && s.missed(ctx, e) {
 			s.fire(ctx, e)
 		}
 	}
