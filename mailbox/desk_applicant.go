@@ -29,10 +29,14 @@ func (d *Desk) applicant(ctx context.Context, in *cases.Inbound, m *Message) (De
 				"พร้อมเอกสารที่แบบฟอร์มนั้นอ้างถึง", len(names), strings.Join(names, ", ")))
 	case len(read.forms) == 1:
 		return d.submit(ctx, in, m, read.forms[0], ref, threaded)
+	case read.invalid() != nil:
+		return d.refuseForm(ctx, in, m, read.invalid(), ref)
+	case threaded:
+		// Files that could not be read may be documents, not forms (a
+		// scanned certificate with a password): the officers get them.
+		return d.inform(ctx, in, m, ref)
 	case len(read.refused) > 0:
 		return d.refuseForm(ctx, in, m, read.refused[0], ref)
-	case threaded:
-		return d.inform(ctx, in, m, ref)
 	}
 	en, th := "no form was attached", "ไม่พบแบบฟอร์มที่แนบมากับอีเมล"
 	if len(m.Attachments) > 0 {
@@ -52,6 +56,16 @@ type readForm struct {
 type readAttachments struct {
 	forms   []readForm
 	refused []*FormError // forms, or files that may be, that cannot be acted on
+}
+
+// invalid returns the first form that was read but cannot be acted on.
+func (r readAttachments) invalid() *FormError {
+	for _, fe := range r.refused {
+		if !fe.Unreadable {
+			return fe
+		}
+	}
+	return nil
 }
 
 // readForms reads every attachment that may be a form.

@@ -411,13 +411,25 @@ func TestDeskRefusesBadForms(t *testing.T) {
 		!strings.Contains(bodyOf(t, rows[0]), "not 13 digits") {
 		t.Fatalf("broken form: %v", rows)
 	}
-	if d := h.commit(withForm("apply@corp.test", "[DSS-2569-0001] application",
-		"locked.form", "")); d != Quarantine {
+	h.outbox()
+	// A file that cannot be read, in no case's thread: quarantined and
+	// explained.
+	if d := h.commit(withForm("apply@corp.test", "application", "locked.form",
+		"")); d != Quarantine {
 		t.Fatalf("locked: %v", d)
 	}
-	if rows := h.rows(); len(rows) != 1 || rows[0].Notice != cases.NoticeHowTo {
+	rows = h.rows()
+	if len(rows) != 1 || rows[0].Notice != cases.NoticeHowTo ||
+		!strings.Contains(bodyOf(t, rows[0]), "password") {
 		t.Fatalf("locked form: %v", rows)
 	}
+	h.outbox()
+	// In a case's thread it may be a document: the officers get it.
+	if d := h.commit(withForm("apply@corp.test", "[DSS-2569-0001] documents",
+		"locked.form", "")); d != Processed {
+		t.Fatalf("locked document: %v", d)
+	}
+	want(t, h.outbox(), "acknowledgement>apply@corp.test", "submission>officer@etda.test")
 }
 
 func TestReadMessageThaiCharsets(t *testing.T) {

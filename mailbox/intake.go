@@ -53,6 +53,11 @@ type IntakeOptions struct {
 	// BatchBytes bounds the bodies fetched in one UID FETCH. At least one
 	// message is always fetched. Default 16 MiB.
 	BatchBytes int64
+
+	// OnSync, when set, is called after each pass over the mailbox that
+	// committed (and moved) everything in it: what the scheduler waits for
+	// before its first sweep. It must not block.
+	OnSync func()
 }
 
 // DefaultMaxMessageBytes is the size of the largest message read whole
@@ -175,6 +180,9 @@ func (in *Intake) session(ctx context.Context) (synced bool, err error) {
 			return synced, err
 		}
 		synced = true
+		if in.opts.OnSync != nil {
+			in.opts.OnSync()
+		}
 		in.setState(mode, slog.Uint64("uidvalidity", uint64(conn.uidValidity)))
 		if err := in.wait(ctx, conn, mode == "idle"); err != nil {
 			return synced, err

@@ -20,12 +20,14 @@ import (
 // help tags are the documentation: 'sandboxbot config example' prints them
 // as a commented sample.
 type Config struct {
-	Calendar CalendarConfig `toml:"calendar" help:"The legal calendar: which days are holidays."`
-	Policy   PolicyConfig   `toml:"policy" help:"Settings of the process that are the agency's to choose."`
-	Audit    AuditConfig    `toml:"audit" help:"The audit trail."`
-	Agency   AgencyConfig   `toml:"agency" help:"Who signs the letters and how to reach the responsible unit."`
-	Letters  LettersConfig  `toml:"letters" help:"How letters are written."`
-	Rounds   []RoundConfig  `toml:"rounds" help:"Testing rounds: when each takes expressions of interest, how many participants and which categories. Not overridable by environment."`
+	Calendar CalendarConfig  `toml:"calendar" help:"The legal calendar: which days are holidays."`
+	Policy   PolicyConfig    `toml:"policy" help:"Settings of the process that are the agency's to choose."`
+	Audit    AuditConfig     `toml:"audit" help:"The audit trail."`
+	Agency   AgencyConfig    `toml:"agency" help:"Who signs the letters and how to reach the responsible unit."`
+	Letters  LettersConfig   `toml:"letters" help:"How letters are written."`
+	Mail     MailConfig      `toml:"mail" help:"The mail servers, the bot's address and the management list."`
+	Officers []OfficerConfig `toml:"officers" help:"The officers: who may give which commands by reply. Not overridable by environment."`
+	Rounds   []RoundConfig   `toml:"rounds" help:"Testing rounds: when each takes expressions of interest, how many participants and which categories. Not overridable by environment."`
 }
 
 // CalendarConfig is the [calendar] section.
@@ -67,6 +69,7 @@ func defaultConfig() *Config {
 			PostExitEvery: p.PostExitEvery, LetterPrefix: p.LetterPrefix,
 			MessageDomain: p.MessageDomain},
 		Agency: defaultAgency(),
+		Mail:   defaultMail(),
 		Rounds: []RoundConfig{{Number: 1, Opens: "2020-07-01", Closes: "2020-07-31",
 			Categories: []string{"e-document", "e-meeting", "digital-id"}}},
 	}
@@ -169,6 +172,9 @@ func (c *Config) validate() error {
 	}
 	if e := c.Policy.PostExitEvery; e != "monthly" && e != "quarterly" {
 		return fmt.Errorf("config policy.post_exit_every: %q is neither monthly nor quarterly", e)
+	}
+	if err := c.Mail.validate(); err != nil {
+		return err
 	}
 	for i, r := range c.Rounds {
 		if _, err := r.round(); err != nil {

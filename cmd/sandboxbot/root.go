@@ -6,6 +6,7 @@ func rootCommand() *command {
 		summary: "Runs the paperwork of ETDA's Digital Service Sandbox by e-mail: intake of\n" +
 			"forms, officers' decisions by reply, letters, deadlines and reports.",
 		subs: []*command{
+			runCommand(),
 			calendarCommand(),
 			casesCommand(),
 			auditCommand(),

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"sandboxbot/mailbox"
+)
+
+// MailConfig is the [mail] section: the servers, the bot's address and who
+// gets what.
+type MailConfig struct {
+	Intake         string   `toml:"intake" help:"The intake mailbox as a URL: imap://user:pass@host:143/INBOX (STARTTLS unless ?tls=none) or imaps://user:pass@host:993/INBOX. Empty: run the embedded mail server on loopback, for trying the bot."`
+	SMTP           string   `toml:"smtp" help:"The submission server as a URL: smtp://user:pass@host:587?tls=starttls (or tls=implicit on 465, tls=none on loopback). Required with intake."`
+	Address        string   `toml:"address" help:"The bot's own address: the From of its mail, and where replies and delivery reports come back (the intake mailbox's address)."`
+	Name           string   `toml:"name" help:"The display name of the bot's mail."`
+	Management     []string `toml:"management" help:"Addresses of the management list: the weekly workbook and the agency's overdue decisions."`
+	AllowClearText bool     `toml:"allow_clear_text" help:"Allow passwords over unencrypted connections to hosts that are not loopback. Leave off."`
+	MaxMessageMB   int      `toml:"max_message_mb" help:"The largest message read, in MiB; a larger one is quarantined and its sender told."`
+	RepliesPerHour int      `toml:"replies_per_hour" help:"How many explanations and refusals one sender gets per hour; more are recorded unanswered (a guard against mail loops)."`
+	EmbeddedIMAP   string   `toml:"embedded_imap" help:"Listening address of the embedded IMAP server (loopback only)."`
+	EmbeddedSMTP   string   `toml:"embedded_smtp" help:"Listening address of the embedded SMTP server (loopback only)."`
+	DKIMDomain     string   `toml:"dkim_domain" help:"Sign outgoing mail with DKIM for this domain (d=); empty: no signing."`
+	DKIMSelector   string   `toml:"dkim_selector" help:"The DKIM selector (s=) whose TXT record holds the public key."`
+	DKIMKeyFile    string   `toml:"dkim_key_file" help:"PEM file of the DKIM private key (RSA or Ed25519, PKCS#8 or PKCS#1)."`
+}
+
+func defaultMail() MailConfig {
+	return MailConfig{Address: "sandbox@sandboxbot.test", Name: "ETDA Digital Service Sandbox",
+		MaxMessageMB: 25, RepliesPerHour: 5, EmbeddedIMAP: "127.0.0.1:1143",
+		EmbeddedSMTP: "127.0.0.1:1025"}
+}
+
+// validate checks what the types do not, naming the key and a right value.
+func (m MailConfig) validate() error {
+	if _, err := mail.ParseAddress(m.Address); err != nil || !strings.Contains(m.Address, "@") {
+		return fmt.Errorf("config mail.address: %q is not an address like "+
+			"sandbox@etda.or.th", m.Address)
+	}
+	if m.Intake != "" {
+		if _, err := mailbox.ParseServerURL(m.Intake); err != nil {
+			return fmt.Errorf("config mail.intake: %w", err)
+		}
+		if m.SMTP == "" {
+			return fmt.Errorf("config mail.smtp: required when mail.intake is set, like " +
+				"smtp://user:pass@mail.example.org:587?tls=starttls")
+		}
+	}
+	if m.SMTP != "" {
+		if _, err := mailbox.ParseServerURL(m.SMTP); err != nil {
+			return fmt.Errorf("config mail.smtp: %w", err)
+		}
+	}
+	for _, a := range m.Management {
+		if _, err := mail.ParseAddress(a); err != nil {
+			return fmt.Errorf("config mail.management: %q is not an address", a)
+		}
+	}
+	if m.MaxMessageMB < 1 {
+		return fmt.Errorf("config mail.max_message_mb: %d; give a size in MiB, 1 or more",
+			m.MaxMessageMB)
+	}
+	if (m.DKIMDomain == "") != (m.DKIMKeyFile == "") ||
+		(m.DKIMDomain != "" && m.DKIMSelector == "") {
+		return fmt.Errorf("config mail: DKIM signing needs dkim_domain, dkim_selector and " +
+			"dkim_key_file together")
+	}
+	return nil
+}
