@@ -98,6 +98,8 @@ type tx interface {
 	// claimOutbox marks up to limit rows ready at now as being sent until
 	// lease, and returns them.
 	claimOutbox(ctx context.Context, now, lease time.Time, limit int) ([]OutboxRow, error)
+	// releaseClaims makes every claimed row queued and due at now.
+	releaseClaims(ctx context.Context, now time.Time) (int, error)
 
 	// insertInbound records a received message and moves its mailbox's
 	// checkpoint; ErrDuplicate when its (mailbox, UIDVALIDITY, UID) or its

@@ -180,3 +180,17 @@ func (s *Store) Outbox(ctx context.Context, id int64) (*OutboxRow, error) {
 func (r OutboxRow) String() string {
 	return fmt.Sprintf("outbox %d %s %s to %v", r.ID, r.MessageID, r.State, r.To)
 }
+
+// ReleaseClaims makes every row claimed by a sender due again now: for a
+// bot that starts while no other sender can be running (the command line
+// holds a lock on the data directory), a claimed row was claimed by a
+// sender that died. It returns how many rows it released.
+func (s *Store) ReleaseClaims(ctx context.Context) (int, error) {
+	var n int
+	err := s.inTx(ctx, func(t tx) error {
+		var err error
+		n, err = t.releaseClaims(ctx, s.clock.Now())
+		return err
+	})
+	return n, err
+}

@@ -70,3 +70,20 @@ func TestOutboxFailedOnce(t *testing.T) {
 	}
 	wantNotices(t, h)
 }
+
+func TestReleaseClaims(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.interest()
+	rows, _ := h.store.ClaimOutbox(h.ctx, time.Hour, 1)
+	if len(rows) != 1 {
+		t.Fatalf("claimed %d", len(rows))
+	}
+	if n, err := h.store.ReleaseClaims(h.ctx); err != nil || n != 1 {
+		t.Fatalf("released %d, %v", n, err)
+	}
+	again, _ := h.store.ClaimOutbox(h.ctx, time.Hour, 10)
+	if len(again) != 2 {
+		t.Fatalf("after the release %d rows are due, want both", len(again))
+	}
+}

@@ -65,6 +65,17 @@ func (t *sqliteTx) insertOutbox(ctx context.Context, r *OutboxRow) error {
 	return nil
 }
 
+func (t *sqliteTx) releaseClaims(ctx context.Context, now time.Time) (int, error) {
+	res, err := t.exec(ctx, `
+		UPDATE outbox SET state = 'queued', next_attempt = ?
+		WHERE state = 'sending'`, nanos(now))
+	if err != nil {
+		return 0, fmt.Errorf("cases: releasing claimed outbox rows: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
 func (t *sqliteTx) wroteOutbox() bool { return len(t.buf.outbox) > 0 }
 
 func (t *sqliteTx) updateOutbox(ctx context.Context, r *OutboxRow) error {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -54,12 +53,15 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		return err
 	}
 
+	release, err := lockData(e.global.data)
+	if err != nil {
+		return err
+	}
+	defer release()
+
 	// The mail servers: the configured ones, or the embedded one.
 	intakeURL, smtpURL := cfg.Mail.Intake, cfg.Mail.SMTP
 	if intakeURL == "" {
-		if err := os.MkdirAll(e.global.data, 0o750); err != nil {
-			return fmt.Errorf("creating the data directory: %w", err)
-		}
 		emb, err := mailbox.StartEmbedded(ctx, mailbox.EmbeddedOptions{
 			IMAPAddr: cfg.Mail.EmbeddedIMAP, SMTPAddr: cfg.Mail.EmbeddedSMTP,
 			StateFile: filepath.Join(e.global.data, "embedded-uidvalidity"), Logger: log})
@@ -88,6 +90,11 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
+	if n, err := store.ReleaseClaims(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		log.Info("outbox rows of an earlier run sent again", "rows", n)
+	}
 	if cfg.Mail.Intake == "" {
 		if err := tryoutRound(ctx, store, e.stdout); err != nil {
 			return err
