@@ -42,7 +42,7 @@ func TestCrashSafety(t *testing.T) {
 	for _, point := range crashpoint.Points {
 		t.Run(point, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t, "")
+			w := newWorld(t, worldOptions{})
 			form := interestWorkbook(t, w.applicant.Address)
 			var raws [][]byte
 			for range n {

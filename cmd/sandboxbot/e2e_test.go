@@ -47,9 +47,22 @@ type world struct {
 	seq       atomic.Int64
 }
 
-func newWorld(t *testing.T, extraConfig string) *world {
+// worldOptions change a world's configuration.
+type worldOptions struct {
+	stack *mailstack.Stack // default the shared one
+	smtp  string           // the bot's SMTP address, default the stack's
+	mail  string           // more lines of the [mail] section
+}
+
+func newWorld(t *testing.T, o worldOptions) *world {
 	t.Helper()
-	s := mailstack.Shared(t)
+	s := o.stack
+	if s == nil {
+		s = mailstack.Shared(t)
+	}
+	if o.smtp == "" {
+		o.smtp = s.SMTP
+	}
 	w := &world{t: t, stack: s, bot: mailstack.NewUser(t, s, "sandbox.test"),
 		officer:   mailstack.NewUser(t, s, "sandbox.test"),
 		applicant: mailstack.NewUser(t, s, "example.test"), dir: t.TempDir()}
@@ -62,6 +75,7 @@ intake = %q
 smtp = "smtp://%s?tls=none"
 address = %q
 management = []
+%s
 
 [[officers]]
 address = %q
@@ -73,9 +87,9 @@ number = 1
 opens = %q
 closes = %q
 categories = ["e-document", "e-meeting", "digital-id"]
-%s`, imapURL, s.SMTP, w.bot.Address, w.officer.Address,
+`, imapURL, o.smtp, w.bot.Address, o.mail, w.officer.Address,
 		today.AddDate(0, 0, -30).Format(time.DateOnly),
-		today.AddDate(0, 0, 60).Format(time.DateOnly), extraConfig)
+		today.AddDate(0, 0, 60).Format(time.DateOnly))
 	if err := os.WriteFile(w.config, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +150,12 @@ func (b *bot) killed(timeout time.Duration) bool {
 // db opens the bot's database read-only, beside the running bot.
 func (w *world) db() *sql.DB {
 	w.t.Helper()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(w.dir, "sandboxbot.db")+
+	path := filepath.Join(w.dir, "sandboxbot.db")
+	waitFor(w.t, 30*time.Second, "the bot's database", func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	})
+	db, err := sql.Open("sqlite", "file:"+path+
 		"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		w.t.Fatal(err)

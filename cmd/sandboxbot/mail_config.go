@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"time"
 
 	"sandboxbot/mailbox"
 )
@@ -19,6 +20,9 @@ type MailConfig struct {
 	AllowClearText bool     `toml:"allow_clear_text" help:"Allow passwords over unencrypted connections to hosts that are not loopback. Leave off."`
 	MaxMessageMB   int      `toml:"max_message_mb" help:"The largest message read, in MiB; a larger one is quarantined and its sender told."`
 	RepliesPerHour int      `toml:"replies_per_hour" help:"How many explanations and refusals one sender gets per hour; more are recorded unanswered (a guard against mail loops)."`
+	RetryFirst     string   `toml:"retry_first" help:"Delay before the first retry of a letter the server refused for now (4xx) or could not take; it doubles each time (a Go duration: 30s, 1m, 2h)."`
+	RetryMax       string   `toml:"retry_max" help:"The longest delay between retries of a letter."`
+	RetryAttempts  int      `toml:"retry_attempts" help:"Temporary failures after which a letter fails for good and the officers are told."`
 	EmbeddedIMAP   string   `toml:"embedded_imap" help:"Listening address of the embedded IMAP server (loopback only)."`
 	EmbeddedSMTP   string   `toml:"embedded_smtp" help:"Listening address of the embedded SMTP server (loopback only)."`
 	DKIMDomain     string   `toml:"dkim_domain" help:"Sign outgoing mail with DKIM for this domain (d=); empty: no signing."`
@@ -28,7 +32,8 @@ type MailConfig struct {
 
 func defaultMail() MailConfig {
 	return MailConfig{Address: "sandbox@sandboxbot.test", Name: "ETDA Digital Service Sandbox",
-		MaxMessageMB: 25, RepliesPerHour: 5, EmbeddedIMAP: "127.0.0.1:1143",
+		MaxMessageMB: 25, RepliesPerHour: 5, RetryFirst: "1m", RetryMax: "1h",
+		RetryAttempts: 100, EmbeddedIMAP: "127.0.0.1:1143",
 		EmbeddedSMTP: "127.0.0.1:1025"}
 }
 
@@ -57,6 +62,15 @@ func (m MailConfig) validate() error {
 			return fmt.Errorf("config mail.management: %q is not an address", a)
 		}
 	}
+	for key, v := range map[string]string{"retry_first": m.RetryFirst,
+		"retry_max": m.RetryMax} {
+		if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+			return fmt.Errorf("config mail.%s: %q is not a duration like 1m or 2h", key, v)
+		}
+	}
+	if m.RetryAttempts < 1 {
+		return fmt.Errorf("config mail.retry_attempts: %d; give 1 or more", m.RetryAttempts)
+	}
 	if m.MaxMessageMB < 1 {
 		return fmt.Errorf("config mail.max_message_mb: %d; give a size in MiB, 1 or more",
 			m.MaxMessageMB)
@@ -67,4 +81,11 @@ func (m MailConfig) validate() error {
 			"dkim_key_file together")
 	}
 	return nil
+}
+
+// retries returns the sender's retry delays, validated.
+func (m MailConfig) retries() (first, most time.Duration) {
+	first, _ = time.ParseDuration(m.RetryFirst)
+	most, _ = time.ParseDuration(m.RetryMax)
+	return first, most
 }

@@ -121,9 +121,11 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("config mail.intake: %w", err)
 	}
+	first, most := cfg.Mail.retries()
 	s, err := mailbox.NewSender(mailbox.SenderOptions{URL: smtpURL,
 		Outbox: mailbox.CaseOutbox{Store: store}, Logger: log,
-		AllowClearText: cfg.Mail.AllowClearText, Now: store.Clock().Now})
+		AllowClearText: cfg.Mail.AllowClearText, Now: store.Clock().Now,
+		MinRetry: first, MaxRetry: most, MaxAttempts: cfg.Mail.RetryAttempts})
 	if err != nil {
 		return fmt.Errorf("config mail.smtp: %w", err)
 	}
