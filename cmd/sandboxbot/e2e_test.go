@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 // world is a bot's surroundings on the shared mail stack: its own intake
 // mailbox, an officer and an applicant, a data directory and a config.
 type world struct {
-	t         *testing.T
+	t         testing.TB
 	stack     *mailstack.Stack
 	bot       mailstack.User
 	officer   mailstack.User
@@ -45,6 +45,8 @@ type world struct {
 	dir       string // data directory
 	config    string // config file
 	seq       atomic.Int64
+	logLevel  string // of the bot; default info
+	profile   string // where the bot writes a CPU profile, if set
 }
 
 // worldOptions change a world's configuration.
@@ -52,9 +54,11 @@ type worldOptions struct {
 	stack *mailstack.Stack // default the shared one
 	smtp  string           // the bot's SMTP address, default the stack's
 	mail  string           // more lines of the [mail] section
+	// noOfficer leaves the roster empty: only applicants get mail.
+	noOfficer bool
 }
 
-func newWorld(t *testing.T, o worldOptions) *world {
+func newWorld(t testing.TB, o worldOptions) *world {
 	t.Helper()
 	s := o.stack
 	if s == nil {
@@ -70,6 +74,12 @@ func newWorld(t *testing.T, o worldOptions) *world {
 		w.bot.Password), Host: s.IMAP, Path: "/INBOX", RawQuery: "tls=none"}).String()
 	today := time.Now().In(time.FixedZone("ICT", 7*3600))
 	w.config = filepath.Join(w.dir, "sandboxbot.toml")
+	officers := fmt.Sprintf("[[officers]]\naddress = %q\nname = \"Officer\"\n"+
+		"roles = [\"screener\", \"reviewer\", \"approver\", \"manager\"]\n",
+		w.officer.Address)
+	if o.noOfficer {
+		officers = ""
+	}
 	cfg := fmt.Sprintf(`[mail]
 intake = %q
 smtp = "smtp://%s?tls=none"
@@ -77,17 +87,13 @@ address = %q
 management = []
 %s
 
-[[officers]]
-address = %q
-name = "Officer"
-roles = ["screener", "reviewer", "approver", "manager"]
-
+%s
 [[rounds]]
 number = 1
 opens = %q
 closes = %q
 categories = ["e-document", "e-meeting", "digital-id"]
-`, imapURL, o.smtp, w.bot.Address, o.mail, w.officer.Address,
+`, imapURL, o.smtp, w.bot.Address, o.mail, officers,
 		today.AddDate(0, 0, -30).Format(time.DateOnly),
 		today.AddDate(0, 0, 60).Format(time.DateOnly))
 	if err := os.WriteFile(w.config, []byte(cfg), 0o600); err != nil {
@@ -107,8 +113,15 @@ type bot struct {
 // start runs the bot with extra environment variables.
 func (w *world) start(env ...string) *bot {
 	w.t.Helper()
-	cmd := exec.Command(os.Args[0], "run", "--data", w.dir, "--config", w.config,
-		"--log-level", "info")
+	level := w.logLevel
+	if level == "" {
+		level = "info"
+	}
+	args := []string{"run", "--data", w.dir, "--config", w.config, "--log-level", level}
+	if w.profile != "" {
+		args = append(args, "--cpu-profile", w.profile)
+	}
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(append(os.Environ(), "SANDBOXBOT_BE_MAIN=1"), env...)
 	b := &bot{cmd: cmd, done: make(chan struct{}), stderr: &bytes.Buffer{}}
 	cmd.Stderr, cmd.Stdout = b.stderr, nil
@@ -165,7 +178,7 @@ func (w *world) db() *sql.DB {
 }
 
 // count runs a query giving one number.
-func count(t *testing.T, db *sql.DB, query string, args ...any) int {
+func count(t testing.TB, db *sql.DB, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
@@ -178,7 +191,7 @@ func count(t *testing.T, db *sql.DB, query string, args ...any) int {
 }
 
 // waitFor polls cond every 50 ms until it holds or timeout passes.
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
+	"runtime/pprof"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -18,7 +20,7 @@ import (
 )
 
 func runCommand() *command {
-	var level string
+	var level, profile string
 	return &command{name: "run",
 		summary: "Runs the bot: watches the intake mailbox, answers every sender, sends the " +
 			"outbox and keeps every deadline, until interrupted. With no [mail] intake in " +
@@ -26,6 +28,8 @@ func runCommand() *command {
 			"how to point a mail client at it.",
 		flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&level, "log-level", "info", "`LEVEL` of the log: debug, info, warn, error")
+			fs.StringVar(&profile, "cpu-profile", "", "write a CPU profile of the run to `FILE` "+
+				"(go tool pprof reads it)")
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
@@ -37,6 +41,13 @@ func runCommand() *command {
 					level)}
 			}
 			log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: l}))
+			if profile != "" {
+				stop, err := startCPUProfile(profile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			return runBot(ctx, e, log)
 		}}
 }
@@ -185,4 +196,17 @@ func serve(ctx context.Context, log *slog.Logger, intake *mailbox.Intake,
 		err = se
 	}
 	return err
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpu-profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpu-profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
