@@ -143,7 +143,9 @@ func (b *sqliteDB) begin(ctx context.Context) (tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cases: beginning a transaction: %w", err)
 	}
-	return &sqliteTx{sqliteView: sqliteView{db: b, q: t}, tx: t}, nil
+	st := &sqliteTx{sqliteView: sqliteView{db: b, q: t}, tx: t}
+	st.writer = st
+	return st, nil
 }
 
 func (b *sqliteDB) reader(ctx context.Context) (view, error) {
@@ -189,6 +191,10 @@ type sqliteView struct {
 	end func()
 	// stmts are the transaction's handles on prepared statements.
 	stmts map[string]*sql.Stmt
+	// writer is the write transaction the view reads in, nil for a
+	// read-only view: its buffered window changes are written before
+	// windows are read.
+	writer *sqliteTx
 }
 
 // stmt returns the transaction's handle on the prepared statement for

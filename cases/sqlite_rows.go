@@ -16,13 +16,7 @@ var rowChunks = []int{64, 16, 4, 1}
 func (t *sqliteTx) insertRows(ctx context.Context, table string, cols []string,
 	rows [][]any) error {
 	for len(rows) > 0 {
-		n := rowChunks[len(rowChunks)-1]
-		for _, c := range rowChunks {
-			if len(rows) >= c {
-				n = c
-				break
-			}
-		}
+		n := chunk(len(rows))
 		args := make([]any, 0, n*len(cols))
 		for _, r := range rows[:n] {
 			args = append(args, r...)
@@ -33,6 +27,16 @@ func (t *sqliteTx) insertRows(ctx context.Context, table string, cols []string,
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// chunk returns the largest of rowChunks that left rows fill.
+func chunk(left int) int {
+	for _, c := range rowChunks {
+		if left >= c {
+			return c
+		}
+	}
+	return rowChunks[len(rowChunks)-1]
 }
 
 // insertSQL returns INSERT INTO table (cols) VALUES (?, …), … for n rows.
@@ -51,6 +55,11 @@ type appends struct {
 	outbox [][]any
 	// nextOutbox is the id the next outbox row takes; 0 until read.
 	nextOutbox int64
+	// windows are changed windows by id, in windowOrder (see
+	// updateWindow); unlike the rows above they are read back, so they
+	// are written before any read of the windows table.
+	windows     map[int64][]any
+	windowOrder []int64
 }
 
 var (
@@ -62,6 +71,9 @@ var (
 
 // flush writes the buffered rows.
 func (t *sqliteTx) flush(ctx context.Context) error {
+	if err := t.flushWindows(ctx); err != nil {
+		return err
+	}
 	if err := t.insertRows(ctx, "audit", auditInsertColumns, t.buf.audit); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -31,6 +32,11 @@ func scanWindow(sc interface{ Scan(...any) error }) (Window, time.Time, error) {
 
 func (v *sqliteView) openWindows(ctx context.Context, where string, args ...any) (
 	[]Window, error) {
+	if v.writer != nil {
+		if err := v.writer.flushWindows(ctx); err != nil {
+			return nil, err
+		}
+	}
 	rows, err := v.query(ctx,
 		"SELECT "+windowColumns+" FROM windows "+where+" ORDER BY id", args...)
 	if err != nil {
@@ -67,20 +73,58 @@ func (t *sqliteTx) insertWindow(ctx context.Context, w *Window, opened, next tim
 	return err
 }
 
+// updateWindow buffers the change of a window; the buffer is written
+// before the windows table is next read or changed, and at commit, in
+// multi-row statements (a sweep changes hundreds of windows).
 func (t *sqliteTx) updateWindow(ctx context.Context, w *Window, next time.Time) error {
-	_, err := t.exec(ctx, `
-		UPDATE windows SET start_on = ?, due_on = ?, pending = ?, remind = ?,
-			anchor_outbox = ?, next_at = ?
-		WHERE id = ?`, w.Start.String(), w.Due.String(), w.Pending, w.Remind,
-		nullID(w.anchorNotice), nullNanos(next), w.ID)
-	if err != nil {
-		return fmt.Errorf("cases: updating window %d: %w", w.ID, err)
+	if t.buf.windows == nil {
+		t.buf.windows = map[int64][]any{}
+	}
+	if _, ok := t.buf.windows[w.ID]; !ok {
+		t.buf.windowOrder = append(t.buf.windowOrder, w.ID)
+	}
+	t.buf.windows[w.ID] = []any{w.ID, w.Start.String(), w.Due.String(), w.Pending,
+		w.Remind, nullID(w.anchorNotice), nullNanos(next)}
+	return nil
+}
+
+// flushWindows writes the buffered window changes.
+func (t *sqliteTx) flushWindows(ctx context.Context) error {
+	rows := make([][]any, 0, len(t.buf.windowOrder))
+	for _, id := range t.buf.windowOrder {
+		rows = append(rows, t.buf.windows[id])
+	}
+	t.buf.windows, t.buf.windowOrder = nil, nil
+	for len(rows) > 0 {
+		n := chunk(len(rows))
+		args := make([]any, 0, n*7)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if _, err := t.exec(ctx, updateWindowsSQL(n), args...); err != nil {
+			return fmt.Errorf("cases: updating %d windows: %w", n, err)
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
 
+// updateWindowsSQL updates n windows from a VALUES list (UPDATE FROM,
+// SQLite 3.33), the columns of each row in the order updateWindow gives.
+func updateWindowsSQL(n int) string {
+	vals := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+	return `UPDATE windows SET start_on = v.column2, due_on = v.column3,
+		pending = v.column4, remind = v.column5, anchor_outbox = v.column6,
+		next_at = v.column7
+	FROM (VALUES ` + vals + `) AS v
+	WHERE windows.id = v.column1`
+}
+
 // closeWindows closes the windows in one statement per way of closing.
 func (t *sqliteTx) closeWindows(ctx context.Context, ws []Window, at time.Time) error {
+	if err := t.flushWindows(ctx); err != nil {
+		return err
+	}
 	ids := map[string][]int64{}
 	for _, w := range ws {
 		ids[w.ClosedHow] = append(ids[w.ClosedHow], w.ID)
@@ -108,6 +152,9 @@ func nullID(id int64) any {
 // queries, the ids passed as one JSON array.
 func (t *sqliteTx) dueBatch(ctx context.Context, ids []int64) ([]dueWindow, map[Ref]*Case,
 	error) {
+	if err := t.flushWindows(ctx); err != nil {
+		return nil, nil, err
+	}
 	list, _ := json.Marshal(ids)
 	rows, err := t.query(ctx, "SELECT "+windowColumns+` FROM windows
 		WHERE id IN (SELECT value FROM json_each(?)) AND closed_at IS NULL
