@@ -290,8 +290,7 @@ func attachmentName(h message.Header, dparams map[string]string) string {
 // rfc2231Param decodes param*=charset'lang'%XX… (RFC 2231 s4) in the
 // charsets the standard library's parser refuses, such as windows-874.
 func rfc2231Param(field, param string) string {
-	lower := strings.ToLower(field)
-	i := strings.Index(lower, strings.ToLower(param)+"*=")
+	i := strings.Index(asciiLower(field), asciiLower(param)+"*=")
 	if i < 0 {
 		return ""
 	}
@@ -316,6 +315,18 @@ func rfc2231Param(field, param string) string {
 		return ""
 	}
 	return string(out)
+}
+
+// asciiLower lowers ASCII letters only, so that byte offsets stay those of
+// s (strings.ToLower may change the length of invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func percentDecode(s string) ([]byte, error) {
