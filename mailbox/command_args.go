@@ -165,11 +165,21 @@ func readDue(spec *commandSpec, c *Command, text string) (string, *CommandError)
 		if m > 0 {
 			c.Date = d
 			end := len(text) - len(s) + m
-			return strings.TrimRight(text[:i], " ") + " " + strings.TrimLeft(text[end:], " "),
-				nil
+			return joinAround(text[:i], text[end:]), nil
 		}
 	}
 	return text, nil
+}
+
+// joinAround joins the text on either side of a due date taken out of it:
+// "X, BY 15 June." becomes "X.".
+func joinAround(left, right string) string {
+	left = strings.TrimRight(left, " ,;:")
+	right = strings.TrimLeft(right, " ")
+	if right == "" || strings.ContainsRune(".,;:!?)", rune(right[0])) {
+		return left + right
+	}
+	return left + " " + right
 }
 
 // wordStart reports whether a keyword may start at s[i]: at the start, or

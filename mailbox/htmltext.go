@@ -91,8 +91,9 @@ func (w *htmlWriter) element(n *html.Node) {
 		w.rest = true
 	}
 	quoting := n.DataAtom == atom.Blockquote || hasClass(class, quoteClasses)
-	if hasClass(class, signatureClasses) || id == "Signature" ||
-		id == "ms-outlook-mobile-signature" {
+	signature := hasClass(class, signatureClasses) || id == "Signature" ||
+		id == "ms-outlook-mobile-signature"
+	if signature && !strings.HasPrefix(firstText(n), "--") {
 		w.endLine()
 		w.lines = append(w.lines, w.prefix()+"-- ")
 	}
@@ -268,31 +269,38 @@ func hidden(n *html.Node) bool {
 // fromFollows reports whether the first text after an <hr>, in document
 // order, starts an Outlook header block ("From:", "จาก:").
 func fromFollows(hr *html.Node) bool {
-	n := hr
+	t := textAfter(hr, nil)
+	return t != "" && headerFrom.MatchString(t+" x")
+}
+
+// firstText returns the first text inside n, trimmed.
+func firstText(n *html.Node) string { return textAfter(n, n) }
+
+// textAfter returns the first text, trimmed, after n in document order,
+// looking no further than 200 nodes and, if within is set, not out of it.
+func textAfter(n, within *html.Node) string {
 	for steps := 0; steps < 200; steps++ {
-		n = nextInOrder(n)
-		if n == nil {
-			return false
+		if n = nextInOrder(n, within); n == nil {
+			return ""
 		}
 		if n.Type != html.TextNode || n.Parent != nil &&
 			(n.Parent.DataAtom == atom.Script || n.Parent.DataAtom == atom.Style) {
 			continue
 		}
-		t := strings.TrimSpace(strings.ReplaceAll(n.Data, "\u00a0", " "))
-		if t == "" {
-			continue
+		if t := strings.TrimSpace(strings.ReplaceAll(n.Data, "\u00a0", " ")); t != "" {
+			return t
 		}
-		return headerFrom.MatchString(t + " x")
 	}
-	return false
+	return ""
 }
 
-// nextInOrder returns the node after n in document order.
-func nextInOrder(n *html.Node) *html.Node {
+// nextInOrder returns the node after n in document order, nil at the end
+// of the document or of within.
+func nextInOrder(n, within *html.Node) *html.Node {
 	if n.FirstChild != nil {
 		return n.FirstChild
 	}
-	for ; n != nil; n = n.Parent {
+	for ; n != nil && n != within; n = n.Parent {
 		if n.NextSibling != nil {
 			return n.NextSibling
 		}

@@ -19,7 +19,8 @@ func TestAboveQuote(t *testing.T) {
 		{"gmail wrapped name", "HELP\n\nOn Sat, 30 May 2026 at 10:00 Digital Service " +
 			"Sandbox\nBot <sandboxbot@etda.example> wrote:\n\n  text", "HELP"},
 		{"apple mail", "STATUS\n\nSent from my iPhone\n\nOn 30 May 2026, at 10:00, " +
-			"Sandbox Bot <sandboxbot@etda.example> wrote:\n\n\ufeffCase", "STATUS\n\nSent from my iPhone"},
+			"Sandbox Bot <sandboxbot@etda.example> wrote:\n\n\ufeffCase",
+			"STATUS\n\nSent from my iPhone"},
 		{"gmail thai", "อยู่ในขอบข่าย\n\nเมื่อ ส. 30 พ.ค. 2569 เวลา 10:00 Sandbox Bot " +
 			"<sandboxbot@etda.example> เขียนว่า:\n\n> ข้อความ", "อยู่ในขอบข่าย"},
 		{"gmail thai wrapped", "อยู่ในขอบข่าย\n\nเมื่อ ส. 30 พ.ค. 2569 เวลา 10:00 " +
