@@ -175,14 +175,20 @@ func (r *Roster) OnDuty() []Officer {
 
 // OnDutyAt returns the officers who may give one of the decisions valid in
 // the stage (cases.Allowed): who is told of a submission that leaves a
-// case there. When none may, it returns OnDuty, so that a submission is
-// never told to no one.
+// case there. MORE INFO, which most stages allow, counts only when no
+// other decision has an officer; when none has, OnDutyAt returns OnDuty,
+// so that a submission is never told to no one.
 func (r *Roster) OnDutyAt(stage cases.Stage) []Officer {
 	valid := map[cases.EventKind]bool{}
 	for _, t := range cases.Allowed(stage, cases.ByOfficer) {
 		valid[t.On] = true
 	}
-	out := r.deciding(func(s *commandSpec) bool { return valid[s.kind] })
+	out := r.deciding(func(s *commandSpec) bool {
+		return valid[s.kind] && s.kind != cases.AskMoreInfo
+	})
+	if len(out) == 0 {
+		out = r.deciding(func(s *commandSpec) bool { return valid[s.kind] })
+	}
 	if len(out) == 0 {
 		return r.OnDuty()
 	}

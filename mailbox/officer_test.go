@@ -173,11 +173,12 @@ func TestRosterOnDuty(t *testing.T) {
 		stage cases.Stage
 		want  string
 	}{
-		{cases.Screening, "Somsri,Wanida,Pimchanok"},         // IN SCOPE; MORE INFO
-		{cases.ApplicationReview, "Somsri,Wanida,Pimchanok"}, // COMPLETE; MORE INFO
-		{cases.Agreement, "Somchai,Pimchanok"},               // SIGNED, round change
-		{cases.Appeal, "Wanida,Somchai,Pimchanok"},           // UPHOLD; FIX BY
-		{cases.Closed, "Somsri,Wanida,Somchai,Pimchanok"},    // none: OnDuty
+		{cases.Screening, "Somsri,Pimchanok"},             // IN SCOPE
+		{cases.ApplicationReview, "Wanida,Pimchanok"},     // COMPLETE
+		{cases.Agreement, "Somchai,Pimchanok"},            // SIGNED, round change
+		{cases.Appeal, "Wanida,Somchai,Pimchanok"},        // FIX BY; UPHOLD
+		{cases.Closed, "Somsri,Wanida,Somchai,Pimchanok"}, // none: OnDuty
+		{cases.AwaitingApplication, "Somsri,Wanida,Somchai,Pimchanok"},
 	}
 	for _, tt := range tests {
 		if got := names(r.OnDutyAt(tt.stage)); got != tt.want {
@@ -217,5 +218,19 @@ func TestRosterValidate(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), `"STATUS"`) {
 		t.Errorf("Validate() reports a valid entry:\n%v", err)
+	}
+}
+
+// TestRosterOnDutyAskers: when only MORE INFO has an officer in a stage,
+// those who may ask are on duty.
+func TestRosterOnDutyAskers(t *testing.T) {
+	t.Parallel()
+	r := NewRoster([]Officer{
+		{Address: "ask@etda.example", Name: "asker", Roles: []string{"asker"}},
+		{Address: "rep@etda.example", Name: "reporter", Roles: []string{RoleManager}},
+	}, map[string][]string{"asker": {"MORE INFO"}})
+	got := r.OnDutyAt(cases.Decision)
+	if len(got) != 1 || got[0].Name != "asker" {
+		t.Errorf("OnDutyAt(decision) = %+v, want the asker", got)
 	}
 }
