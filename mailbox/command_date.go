@@ -166,13 +166,11 @@ func readMonthFirst(s string) (y, m, d, n int, p *dateProblem) {
 
 // readMonth reads a month name; dots in it are optional.
 func readMonth(s string) (time.Month, int) {
-	best, month := 0, time.Month(0)
-	for k, p := range monthPhrases {
-		if n := p.matchLoose(s); n > best {
-			best, month = n, monthNumbers[k]
-		}
+	n, which := newLoose(s).longest(monthPhrases)
+	if which < 0 {
+		return 0, 0
 	}
-	return month, best
+	return monthNumbers[which], n
 }
 
 // readYear reads the year at s[i:], with its era before it (พ.ศ. 2569,
@@ -199,10 +197,11 @@ func readYear(s string, i int) (year, end int, p *dateProblem) {
 
 // readEra reads an era marker at s[i:]: 543 for BE, -1 for CE, 0 for none.
 func readEra(s string, i int, be, ce []phrase) (era, end int) {
-	if n, _ := longestLoose(s[i:], be); n > 0 {
+	l := newLoose(s[i:])
+	if n, _ := l.longest(be); n > 0 {
 		return 543, i + n
 	}
-	if n, _ := longestLoose(s[i:], ce); n > 0 {
+	if n, _ := l.longest(ce); n > 0 {
 		return -1, i + n
 	}
 	return 0, i
@@ -231,45 +230,58 @@ func noYear(written string) *dateProblem {
 		fmt.Sprintf("วันที่ %q ไม่ได้ระบุปี", written)}
 }
 
-// matchLoose is match, with dots in the text skipped (พ.ค. as พค) and a
-// dot after the phrase taken with it. It looks at the first 64 bytes of s
-// only: month names and eras are short.
-func (p phrase) matchLoose(s string) int {
+// loose is the start of a text with its dots taken out, for matching
+// words whose dots are optional (พ.ค. as พค, B.E. as BE). Only the first 64
+// bytes are kept: month names and eras are short.
+type loose struct {
+	s   string
+	b   string
+	idx []int // idx[k] is the index in s of the rune holding byte k of b
+}
+
+func newLoose(s string) loose {
 	if len(s) > 64 {
 		s = s[:64]
 	}
-	var b []byte
-	var idx []int // idx[k] is the index in s of byte k of b
+	l := loose{s: s, idx: make([]int, 0, len(s))}
+	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r != '.' {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		if s[i] != '.' {
 			b = append(b, s[i:i+w]...)
 			for range w {
-				idx = append(idx, i)
+				l.idx = append(l.idx, i)
 			}
 		}
 		i += w
 	}
-	n := p.match(string(b))
-	if n <= 0 {
-		return n
-	}
-	end := len(s)
-	if n < len(idx) {
-		end = idx[n]
-	}
-	if end < len(s) && s[end] == '.' {
-		end++
-	}
-	return end
+	l.b = string(b)
+	return l
 }
 
-func longestLoose(s string, ps []phrase) (n, which int) {
+// longest returns the bytes of the text the longest of the phrases covers,
+// with a dot after it, and its index; -1, -1 when none matches.
+func (l loose) longest(ps []phrase) (n, which int) {
 	n, which = -1, -1
 	for i, p := range ps {
-		if m := p.matchLoose(s); m > n {
+		if m := l.end(p.match(l.b)); m > n {
 			n, which = m, i
 		}
 	}
 	return n, which
+}
+
+// end maps the end of a match in the dotless text back to the text.
+func (l loose) end(n int) int {
+	if n <= 0 {
+		return n
+	}
+	end := len(l.s)
+	if n < len(l.idx) {
+		end = l.idx[n]
+	}
+	if end < len(l.s) && l.s[end] == '.' {
+		end++
+	}
+	return end
 }

@@ -107,8 +107,8 @@ func (p phrase) match(s string) int {
 			}
 			i = j
 		}
-		for _, want := range w {
-			if p.thai {
+		for k, want := range w {
+			if p.thai && (wi > 0 || k > 0) {
 				i = skipRunes(s, i, func(r rune) bool { return r == ' ' })
 			}
 			r, n := utf8.DecodeRuneInString(s[i:])
