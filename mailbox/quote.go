@@ -102,7 +102,7 @@ func trimSeparators(lines []string) []string {
 
 var (
 	// closings end a message: "Regards", "ขอแสดงความนับถือ".
-	closings = regexp.MustCompile(`(?i)^(best|kind|warm|many thanks|best regards|kind regards|` +
+	closings = regexp.MustCompile(`(?i)^(best|many thanks|best regards|kind regards|` +
 		`warm regards|regards|thanks|thank you|cheers|sincerely|yours sincerely|` +
 		`ขอแสดงความนับถือ|ด้วยความนับถือ|ด้วยความเคารพ|ขอบคุณ(ครับ|ค่ะ|คะ|มาก)*|` +
 		`จึงเรียนมาเพื่อโปรดทราบ)[\s,.!]*$`)
