@@ -13,19 +13,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
-	"github.com/emersion/go-message/charset"
 	gomail "github.com/emersion/go-message/mail"
 	"golang.org/x/text/encoding/charmap"
 )
 
-// Thai mail clients label TIS-620 text with names x/text does not know;
-// windows-874 is a superset of TIS-620 (TIS 620-2533) and decodes them all.
-func init() {
-	for _, name := range []string{"tis-620", "tis620", "x-cp874", "cp874", "windows-874",
-		"iso-8859-11", "iso8859-11"} {
-		charset.RegisterEncoding(name, charmap.Windows874)
-	}
-}
+// go-message decodes the charset of text parts through one package-wide
+// reader; it is ours (CharsetReader), which knows the labels Thai clients
+// write (x-cp874, tis-620, windows-874).
+func init() { message.CharsetReader = CharsetReader }
 
 // Limits bound what a message may hold before the desk reads it. The zero
 // value of a field takes the default given.
@@ -189,7 +184,7 @@ func headerText(v string) string {
 			v = s
 		}
 	}
-	dec := mime.WordDecoder{CharsetReader: charset.Reader}
+	dec := mime.WordDecoder{CharsetReader: CharsetReader}
 	if s, err := dec.DecodeHeader(v); err == nil {
 		v = s
 	}
@@ -306,7 +301,7 @@ func rfc2231Param(field, param string) string {
 	if err != nil {
 		return ""
 	}
-	r, err := charset.Reader(parts[0], bytes.NewReader(raw))
+	r, err := CharsetReader(parts[0], bytes.NewReader(raw))
 	if err != nil {
 		return string(raw)
 	}
