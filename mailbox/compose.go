@@ -34,12 +34,11 @@ type Rendered struct {
 	Files   []cases.File
 }
 
-// Directory says who the officers and management are. The desk's Roster
-// is one.
+// Directory says who the officers are. A *Roster is one.
 type Directory interface {
-	// OnDuty returns the addresses of the officers told of submissions,
-	// prompts and alerts.
-	OnDuty() []string
+	// OfficersFor returns the addresses of the officers told of
+	// submissions, prompts and alerts about a case in the stage.
+	OfficersFor(stage cases.Stage) []string
 	// IsOfficer reports whether addr belongs to an officer.
 	IsOfficer(addr string) bool
 }
@@ -58,7 +57,7 @@ type ComposerOptions struct {
 	Management []string
 	// ReplyTo returns the Reply-To address of a message to an officer
 	// about a case in a stage: the bot's address with a reply token
-	// (IssueToken). Nil: no Reply-To.
+	// (IssueToken). Nil: no Reply-To. Messages about no case have none.
 	ReplyTo func(ref cases.Ref, officer string, stage cases.Stage) (string, error)
 	// MessageDomain is the domain of Message-IDs; default From's domain.
 	MessageDomain string
@@ -135,7 +134,7 @@ func (c *Composer) recipients(n cases.Notice) []string {
 		to = []string{n.Event.By}
 	case cases.ToOfficers:
 		if c.o.Directory != nil {
-			to = c.o.Directory.OnDuty()
+			to = c.o.Directory.OfficersFor(n.Case.Stage)
 		}
 	case cases.ToManagement:
 		to = c.o.Management
@@ -164,7 +163,8 @@ func (c *Composer) message(n cases.Notice, r *Rendered, files []cases.File, addr
 			strings.EqualFold(src.From, addr))) {
 		o.inReplyTo = src.MessageID
 	}
-	if c.o.ReplyTo != nil && c.o.Directory != nil && c.o.Directory.IsOfficer(addr) {
+	if c.o.ReplyTo != nil && c.o.Directory != nil && c.o.Directory.IsOfficer(addr) &&
+		!n.Case.Ref.IsZero() {
 		rt, err := c.o.ReplyTo(n.Case.Ref, addr, n.Case.Stage)
 		if err != nil {
 			return cases.Message{}, fmt.Errorf("mailbox: reply token for %s: %w", addr, err)

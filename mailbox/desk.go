@@ -58,11 +58,9 @@ type DeskOptions struct {
 	// Forms reads attachments; nil treats every attachment as a document
 	// and answers a mail without a case as unreadable.
 	Forms FormReader
-	// Directory tells officers from applicants; nil: no officers.
-	Directory Directory
-	// Commands handles mail from officers (the command path); nil refuses
-	// it as a mail the bot cannot act on.
-	Commands CommandHandler
+	// Officers configure the command path; with no Roster every sender
+	// is an applicant.
+	Officers Officers
 	// Limits bound the messages read.
 	Limits Limits
 	// MaxMessageBytes is the size limit named in replies; it should be the
@@ -78,11 +76,6 @@ type DeskOptions struct {
 	BlankForms []cases.File
 	// Logger receives the desk's log; default slog.Default().
 	Logger *slog.Logger
-}
-
-// CommandHandler acts on a message from an officer.
-type CommandHandler interface {
-	Command(ctx context.Context, in *cases.Inbound, m *Message) (Destination, error)
 }
 
 // Desk is the InboundStore of the intake: it reads each message, decides
@@ -104,6 +97,10 @@ func NewDesk(o DeskOptions) (*Desk, error) {
 	}
 	if o.RepliesPerHour <= 0 {
 		o.RepliesPerHour = 5
+	}
+	if o.Officers.Roster != nil && len(o.Officers.TokenKey) < MinTokenKey {
+		return nil, fmt.Errorf("mailbox: desk: the reply token key has %d bytes, fewer "+
+			"than %d", len(o.Officers.TokenKey), MinTokenKey)
 	}
 	d := &Desk{o: o, log: o.Logger}
 	if d.log == nil {
@@ -177,13 +174,15 @@ func (d *Desk) commit(ctx context.Context, m *Inbound, in *cases.Inbound) (Desti
 	if why := Classify(msg); why != Answerable {
 		return d.loop(ctx, in, msg, why)
 	}
+	if d.o.Officers.Roster.IsOfficer(in.From) {
+		// Even with two From fields: the command path refuses it, says
+		// why to the officer named, and records it.
+		return d.command(ctx, in, msg, m.Raw)
+	}
 	if len(msg.From) != 1 {
 		return d.ignore(ctx, in, msg, "several_senders",
 			fmt.Sprintf("%d From mailboxes (RFC 5322 s3.6.2 allows one sender here)",
 				len(msg.From)))
-	}
-	if d.o.Directory != nil && d.o.Directory.IsOfficer(in.From) && d.o.Commands != nil {
-		return d.o.Commands.Command(ctx, in, msg)
 	}
 	return d.applicant(ctx, in, msg)
 }

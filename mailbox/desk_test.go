@@ -36,7 +36,7 @@ var testRenderer = RendererFunc(func(_ context.Context, n cases.Notice) (*Render
 // testDirectory has one officer on duty.
 type testDirectory []string
 
-func (d testDirectory) OnDuty() []string { return d }
+func (d testDirectory) OfficersFor(cases.Stage) []string { return d }
 func (d testDirectory) IsOfficer(addr string) bool {
 	for _, a := range d {
 		if strings.EqualFold(a, addr) {
@@ -90,7 +90,7 @@ func newDeskHarness(t *testing.T) *deskHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := NewDesk(DeskOptions{Store: s, Forms: testForms, Directory: dir,
+	d, err := NewDesk(DeskOptions{Store: s, Forms: testForms,
 		BlankForms: []cases.File{{Name: "interest.pdf", ContentType: "application/pdf",
 			Data: []byte("%PDF-1.7 blank")}},
 		Logger: slog.New(slog.DiscardHandler)})

@@ -62,7 +62,7 @@ func TestCalendarCommands(t *testing.T) {
 func seed(t *testing.T, dir string) {
 	t.Helper()
 	ctx := context.Background()
-	key, err := auditKey(filepath.Join(dir, "audit.key"), true)
+	key, err := readKey(filepath.Join(dir, "audit.key"), true)
 	if err != nil {
 		t.Fatal(err)
 	}

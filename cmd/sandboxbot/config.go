@@ -27,6 +27,7 @@ type Config struct {
 	Letters  LettersConfig   `toml:"letters" help:"How letters are written."`
 	Mail     MailConfig      `toml:"mail" help:"The mail servers, the bot's address and the management list."`
 	Officers []OfficerConfig `toml:"officers" help:"The officers: who may give which commands by reply. Not overridable by environment."`
+	Roles    []RoleConfig    `toml:"roles" help:"Roles of your own, or the default ones (screener, reviewer, approver, manager) redefined. Not overridable by environment."`
 	Rounds   []RoundConfig   `toml:"rounds" help:"Testing rounds: when each takes expressions of interest, how many participants and which categories. Not overridable by environment."`
 }
 
@@ -174,6 +175,9 @@ func (c *Config) validate() error {
 		return fmt.Errorf("config policy.post_exit_every: %q is neither monthly nor quarterly", e)
 	}
 	if err := c.Mail.validate(); err != nil {
+		return err
+	}
+	if err := c.validateOfficers(); err != nil {
 		return err
 	}
 	for i, r := range c.Rounds {

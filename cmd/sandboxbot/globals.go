@@ -77,7 +77,7 @@ func (g *globals) openStore(ctx context.Context, log *slog.Logger, use storeUse)
 	if err != nil {
 		return nil, nil, err
 	}
-	key, err := auditKey(g.keyPath(cfg), !use.inspect)
+	key, err := readKey(g.keyPath(cfg), !use.inspect)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,36 +109,37 @@ func (g *globals) keyPath(cfg *Config) string {
 	return filepath.Join(g.data, "audit.key")
 }
 
-// auditKey reads the key that seals the audit trail, making a new random
-// one (readable by the owner only) the first time when create is set, and
-// returning nil when it is missing otherwise.
-func auditKey(path string, create bool) ([]byte, error) {
+// readKey reads a secret key (the one that seals the audit trail, the one
+// that signs reply tokens), making a new random one of 32 bytes (readable
+// by the owner only) the first time when create is set, and returning nil
+// when it is missing otherwise.
+func readKey(path string, create bool) ([]byte, error) {
 	key, err := os.ReadFile(path)
 	if err == nil {
 		if len(key) < 32 {
-			return nil, fmt.Errorf("audit key %s is %d bytes; it must be at least 32", path,
+			return nil, fmt.Errorf("key %s is %d bytes; it must be at least 32", path,
 				len(key))
 		}
 		return key, nil
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading the audit key: %w", err)
+		return nil, fmt.Errorf("reading the key %s: %w", path, err)
 	}
 	if !create {
 		return nil, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return nil, fmt.Errorf("creating the audit key: %w", err)
+		return nil, fmt.Errorf("creating the key %s: %w", path, err)
 	}
 	key = make([]byte, 32)
 	rand.Read(key)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("creating the audit key: %w", err)
+		return nil, fmt.Errorf("creating the key %s: %w", path, err)
 	}
 	if _, err := f.Write(key); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("writing the audit key: %w", err)
+		return nil, fmt.Errorf("writing the key %s: %w", path, err)
 	}
 	return key, f.Close()
 }

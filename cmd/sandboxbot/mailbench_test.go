@@ -219,7 +219,7 @@ func benchBare(b *testing.B, n int) {
 // ackSize is the size of the bot's acknowledgement of a reply, written by
 // the bot's own composer.
 func ackSize(b *testing.B) int {
-	comp, err := newComposer(defaultConfig(), nil)
+	comp, err := newComposer(defaultConfig(), nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
-	"runtime/pprof"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -87,11 +87,32 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		fmt.Fprint(e.stdout, emb.Instructions(cfg.Mail.Address))
 	}
 
+	// The officers: their roster, what proves them, the key of their tokens.
+	roster := cfg.roster()
+	policy, err := cfg.senderPolicy()
+	if err != nil {
+		return err
+	}
+	if policy.AllowUnauthenticated {
+		log.Warn("officers' commands are accepted without proof of sender " +
+			"(mail.allow_unauthenticated); anyone can forge an officer's From")
+	}
+	tokenPath := cfg.Mail.TokenKeyFile
+	if tokenPath == "" {
+		tokenPath = filepath.Join(e.global.data, "reply.key")
+	}
+	tokenKey, err := readKey(tokenPath, true)
+	if err != nil {
+		return err
+	}
+
 	// The store, writing mail through the composer and waking the sender.
 	var sender atomic.Pointer[mailbox.Sender]
-	dir := officerDirectory(cfg)
 	store, cfg, err := e.global.openStore(ctx, log, storeUse{
-		composer: func(cfg *Config) (cases.Composer, error) { return newComposer(cfg, dir) },
+		composer: func(cfg *Config) (cases.Composer, error) {
+			return newComposer(cfg, roster, replyTo(tokenKey, cfg.Mail.Address,
+				cfg.Mail.TokenDays, e.global.clock()))
+		},
 		written: func() {
 			if s := sender.Load(); s != nil {
 				s.Wake()
@@ -118,8 +139,10 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		return err
 	}
 	desk, err := mailbox.NewDesk(mailbox.DeskOptions{Store: store, Forms: formReader,
-		Directory: dir, MaxMessageBytes: int64(cfg.Mail.MaxMessageMB) << 20,
-		RepliesPerHour: cfg.Mail.RepliesPerHour, BlankForms: blank, Logger: log})
+		Officers: mailbox.Officers{Roster: roster, Sender: policy, TokenKey: tokenKey,
+			Bot: cfg.Mail.Address},
+		MaxMessageBytes: int64(cfg.Mail.MaxMessageMB) << 20,
+		RepliesPerHour:  cfg.Mail.RepliesPerHour, BlankForms: blank, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -37,11 +37,13 @@ func renderer(opt notices.RenderOptions) mailbox.Renderer {
 	})
 }
 
-// newComposer builds the composer of the configuration.
-func newComposer(cfg *Config, dir mailbox.Directory) (*mailbox.Composer, error) {
+// newComposer builds the composer of the configuration; replyTo gives
+// officers' mail its token, nil none.
+func newComposer(cfg *Config, dir mailbox.Directory,
+	replyTo func(cases.Ref, string, cases.Stage) (string, error)) (*mailbox.Composer, error) {
 	o := mailbox.ComposerOptions{Renderer: renderer(cfg.renderOptions()),
 		From:      mail.Address{Name: cfg.Mail.Name, Address: cfg.Mail.Address},
-		Directory: dir, Management: cfg.Mail.Management,
+		Directory: dir, Management: cfg.Mail.Management, ReplyTo: replyTo,
 		MessageDomain: cfg.Policy.MessageDomain}
 	if cfg.Mail.DKIMDomain != "" {
 		key, err := readPrivateKey(cfg.Mail.DKIMKeyFile)
