@@ -174,10 +174,13 @@ func (d *Desk) commit(ctx context.Context, m *Inbound, in *cases.Inbound) (Desti
 	if why := Classify(msg); why != Answerable {
 		return d.loop(ctx, in, msg, why)
 	}
-	if d.o.Officers.Roster.IsOfficer(in.From) {
-		// Even with two From fields: the command path refuses it, says
-		// why to the officer named, and records it.
-		return d.command(ctx, in, msg, m.Raw)
+	for _, f := range msg.From {
+		if d.o.Officers.Roster.IsOfficer(f.Address) {
+			// Even beside another From: the command path refuses that,
+			// tells the officer named, and records it against the case.
+			in.From = strings.ToLower(f.Address)
+			return d.command(ctx, in, msg, m.Raw)
+		}
 	}
 	if len(msg.From) != 1 {
 		return d.ignore(ctx, in, msg, "several_senders",
