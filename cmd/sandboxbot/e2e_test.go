@@ -304,3 +304,30 @@ func (w *world) messageIDs(u mailstack.User, folder string) []string {
 	}
 	return out
 }
+
+// bodies returns the raw messages in a folder of u.
+func (w *world) bodies(u mailstack.User, folder string) [][]byte {
+	w.t.Helper()
+	c, err := imapclient.DialInsecure(w.stack.IMAP, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
+		w.t.Fatal(err)
+	}
+	sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
+	if err != nil || sel.NumMessages == 0 {
+		return nil
+	}
+	msgs, err := c.Fetch(imap.SeqSet{{Start: 1, Stop: 0}}, &imap.FetchOptions{
+		BodySection: []*imap.FetchItemBodySection{{Peek: true}}}).Collect()
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var out [][]byte
+	for _, m := range msgs {
+		out = append(out, m.FindBodySection(&imap.FetchItemBodySection{Peek: true}))
+	}
+	return out
+}
