@@ -101,4 +101,3 @@ func TestOfficerReplyThroughPostfix(t *testing.T) {
 		t.Errorf("%d confirmations to the officer, want 1", n)
 	}
 }
-
