@@ -21,6 +21,7 @@ type globals struct {
 	now    string
 	config string
 	at     time.Time // now, parsed; zero for the real time
+	clk    cases.Clock
 }
 
 func (g *globals) register(fs *flag.FlagSet) {
@@ -46,12 +47,16 @@ func (g *globals) check() error {
 	return nil
 }
 
-// clock is the program's one clock: the real time, or --now advancing.
+// clock is the program's one clock: the real time, or --now advancing from
+// the first call.
 func (g *globals) clock() cases.Clock {
-	if g.at.IsZero() {
-		return cases.SystemClock{}
+	if g.clk == nil {
+		g.clk = cases.SystemClock{}
+		if !g.at.IsZero() {
+			g.clk = cases.StartingAt(g.at)
+		}
 	}
-	return cases.StartingAt(g.at)
+	return g.clk
 }
 
 // storeUse says what a command will do with the store.

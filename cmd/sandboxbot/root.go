@@ -7,6 +7,7 @@ func rootCommand() *command {
 			"forms, officers' decisions by reply, letters, deadlines and reports.",
 		subs: []*command{
 			runCommand(),
+			sweepCommand(),
 			calendarCommand(),
 			casesCommand(),
 			auditCommand(),

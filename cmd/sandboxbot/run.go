@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"sandboxbot/cases"
 	"sandboxbot/mailbox"
 	"sandboxbot/scheduler"
 )
@@ -87,8 +86,7 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		fmt.Fprint(e.stdout, emb.Instructions(cfg.Mail.Address))
 	}
 
-	// The officers: their roster, what proves them, the key of their tokens.
-	roster := cfg.roster()
+	// The officers: what proves them.
 	policy, err := cfg.senderPolicy()
 	if err != nil {
 		return err
@@ -97,30 +95,18 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 		log.Warn("officers' commands are accepted without proof of sender " +
 			"(mail.allow_unauthenticated); anyone can forge an officer's From")
 	}
-	tokenPath := cfg.Mail.TokenKeyFile
-	if tokenPath == "" {
-		tokenPath = filepath.Join(e.global.data, "reply.key")
-	}
-	tokenKey, err := readKey(tokenPath, true)
-	if err != nil {
-		return err
-	}
 
 	// The store, writing mail through the composer and waking the sender.
 	var sender atomic.Pointer[mailbox.Sender]
-	store, cfg, err := e.global.openStore(ctx, log, storeUse{
-		composer: func(cfg *Config) (cases.Composer, error) {
-			return newComposer(cfg, roster, replyTo(tokenKey, cfg.Mail.Address,
-				cfg.Mail.TokenDays, e.global.clock()))
-		},
-		written: func() {
-			if s := sender.Load(); s != nil {
-				s.Wake()
-			}
-		}})
+	bs, err := openBotStore(ctx, e, log, func() {
+		if s := sender.Load(); s != nil {
+			s.Wake()
+		}
+	})
 	if err != nil {
 		return err
 	}
+	store, cfg, roster, tokenKey := bs.store, bs.cfg, bs.roster, bs.tokenKey
 	defer store.Close()
 	if n, err := store.ReleaseClaims(ctx); err != nil {
 		return err
