@@ -1,0 +1,161 @@
+package notices
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"sandboxbot/cases"
+)
+
+// column is one column of a streamed sheet: its header, "ไทย / English",
+// and its width in characters.
+type column struct {
+	title label
+	width float64
+}
+
+// cellStyles are the workbook's styles.
+type cellStyles struct {
+	header, date, dateTime, title, percent int
+}
+
+// Number formats of dates: ISO 8601, which reads the same in every locale.
+var (
+	dateFormat     = "yyyy-mm-dd"
+	dateTimeFormat = "yyyy-mm-dd hh:mm"
+)
+
+func newCellStyles(f *excelize.File) (cellStyles, error) {
+	var st cellStyles
+	var err error
+	bold := &excelize.Font{Bold: true}
+	if st.header, err = f.NewStyle(&excelize.Style{Font: bold,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1,
+			Color: []string{"DDEBF7"}}}); err != nil {
+		return st, err
+	}
+	if st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat}); err != nil {
+		return st, err
+	}
+	if st.dateTime, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateTimeFormat}); err != nil {
+		return st, err
+	}
+	if st.percent, err = f.NewStyle(&excelize.Style{NumFmt: 9}); err != nil {
+		return st, err
+	}
+	st.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	return st, err
+}
+
+// sheet streams one worksheet: a header row, frozen, with a filter on
+// every column (an Excel table over the rows), then one row per add.
+// Strings are always written as text (inline strings), never as formulas,
+// so text from applicants that starts with =, +, - or @ stays text.
+type sheet struct {
+	sw    *excelize.StreamWriter
+	name  string
+	table string
+	cols  int
+	row   int
+	st    cellStyles
+}
+
+// newSheet adds a sheet and writes its header row.
+func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column) (*sheet,
+	error) {
+	if _, err := f.NewSheet(name); err != nil {
+		return nil, errorf("adding sheet %s: %w", name, err)
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, errorf("adding sheet %s: %w", name, err)
+	}
+	s := &sheet{sw: sw, name: name, table: table, cols: len(cols), st: st}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2",
+		ActivePane: "bottomLeft"}); err != nil {
+		return nil, errorf("freezing the header of %s: %w", name, err)
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return nil, errorf("sizing the columns of %s: %w", name, err)
+		}
+		head[i] = excelize.Cell{StyleID: st.header, Value: c.title.both()}
+	}
+	s.row = 1
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
+		return nil, errorf("writing the header of %s: %w", name, err)
+	}
+	return s, nil
+}
+
+// add writes the next row. Values are strings (text), whole numbers,
+// float64s, cases.Dates and time.Times (dates and times in Bangkok, as
+// date serials with a date format) and nil for an empty cell; a zero Date
+// or time is empty.
+func (s *sheet) add(vals ...any) error {
+	for i, v := range vals {
+		switch x := v.(type) {
+		case cases.Date:
+			vals[i] = nil
+			if !x.IsZero() {
+				vals[i] = excelize.Cell{StyleID: s.st.date, Value: dateSerial(x)}
+			}
+		case time.Time:
+			vals[i] = nil
+			if !x.IsZero() {
+				vals[i] = excelize.Cell{StyleID: s.st.dateTime, Value: timeSerial(x)}
+			}
+		}
+	}
+	s.row++
+	if err := s.sw.SetRow("A"+strconv.Itoa(s.row), vals); err != nil {
+		return errorf("writing row %d of %s: %w", s.row, s.name, err)
+	}
+	return nil
+}
+
+// finish puts the filter over the rows and ends the sheet.
+func (s *sheet) finish() error {
+	last, err := excelize.CoordinatesToCellName(s.cols, max(s.row, 2))
+	if err != nil {
+		return errorf("ending %s: %w", s.name, err)
+	}
+	off := false
+	err = s.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table,
+		StyleName: "TableStyleLight1", ShowRowStripes: &off})
+	if err != nil {
+		return errorf("filtering %s: %w", s.name, err)
+	}
+	if err := s.sw.Flush(); err != nil {
+		return errorf("writing %s: %w", s.name, err)
+	}
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// excelEpoch is day 0 of Excel's 1900 date system as it is used since
+// 1 March 1900: serial 1 is 31 December 1899 + 1.
+var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
+
+// dateSerial is the Excel serial number of a day.
+func dateSerial(d cases.Date) float64 {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return float64(t.Sub(excelEpoch) / (24 * time.Hour))
+}
+
+// timeSerial is the Excel serial number of an instant as the clock in
+// Bangkok reads it, to the second. Half a millisecond is added: most
+// seconds have no exact binary fraction of a day, and LibreOffice cuts
+// (does not round) the serial when it shows hours and minutes, so 10:00
+// would read 09:59.
+func timeSerial(t time.Time) float64 {
+	b := t.In(cases.Bangkok)
+	wall := time.Date(b.Year(), b.Month(), b.Day(), b.Hour(), b.Minute(), b.Second(), 0,
+		time.UTC)
+	return (float64(wall.Sub(excelEpoch)/time.Second) + 0.0005) / 86400
+}
