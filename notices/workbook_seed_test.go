@@ -87,9 +87,9 @@ func seedStatus(t testing.TB) *seeded {
 func (s *seeded) interest(t testing.TB, n int) {
 	t.Helper()
 	categories := []string{"e-document", "e-meeting", "digital-id"}
-	a := cases.ApplicantInfo{OrgName: "บริษัท ตัวอย่างที่ " + itoa(n) + " จำกัด",
-		OrgNameEN: "Example " + itoa(n) + " Co., Ltd.", ContactEmail: "c" + itoa(n) + "@x.test",
-		Solution: "บริการทดสอบที่ " + itoa(n), Category: categories[n%3]}
+	a := cases.ApplicantInfo{OrgName: seedOrg(n), OrgNameEN: "Example " + itoa(n) + " Co., Ltd.",
+		ContactEmail: "c" + itoa(n) + "@x.test", Solution: seedSolution(n),
+		Category: categories[n%3]}
 	if h, ok := hostile[n]; ok {
 		a.OrgName, a.Solution = h[0], h[1]
 	}
@@ -117,6 +117,13 @@ func (s *seeded) apply(t testing.TB, n int, e cases.Event) {
 		t.Fatalf("case %d, %s: %v", n, e.Kind, err)
 	}
 }
+
+// seedOrg and seedSolution are the names of case n when it has no
+// hostile ones.
+func seedOrg(n int) string {
+	return "บริษัท ตัวอย่างที่ " + itoa(n) + " จำกัด"
+}
+func seedSolution(n int) string { return "บริการทดสอบที่ " + itoa(n) }
 
 type seedStep struct {
 	at    time.Time

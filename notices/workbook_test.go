@@ -201,7 +201,7 @@ func checkDeadlinesSheet(t *testing.T, s *seeded, rows [][]string) {
 		return windowTitle(cases.Window{Kind: k, Seq: seq})
 	}
 	applicant, agency := partyLabels[cases.Applicant].both(), partyLabels[cases.Agency].both()
-	org := func(n int) string { return "บริษัท ตัวอย่างที่ " + strconv.Itoa(n) + " จำกัด" }
+	org := seedOrg
 	wantRows(t, rows, deadlineColumns, [][]string{
 		{"2026-03-16", "0", "DSS-2569-0007", org(7), stage(cases.Agreement),
 			w(cases.WindowRoundChange, 0), applicant, "2026-03-10"},
@@ -223,14 +223,14 @@ func checkOverdueSheet(t *testing.T, s *seeded, rows [][]string) {
 	wantRows(t, rows, overdueColumns, [][]string{
 		{"2026-01-20", "55", "DSS-2569-0002", "-2", labelOf(stageLabels, cases.Screening).both(),
 			taskLabel(cases.TaskInfoOverdue).both(), agency},
-		{"2026-02-07", "37", "DSS-2569-0006", "บริษัท ตัวอย่างที่ 6 จำกัด",
+		{"2026-02-07", "37", "DSS-2569-0006", seedOrg(6),
 			labelOf(stageLabels, cases.Decision).both(),
 			taskLabel(cases.TaskDecisionOverdue).both(), agency},
 	})
 }
 
 func checkTestingSheet(t *testing.T, s *seeded, rows [][]string) {
-	org := func(n int) string { return "บริษัท ตัวอย่างที่ " + strconv.Itoa(n) + " จำกัด" }
+	org := seedOrg
 	status := func(c cases.Case) string { return testingLabel(&c).both() }
 	testing := status(cases.Case{Stage: cases.Testing})
 	row := func(ref, org, st, reports, missed, last string) []string {
@@ -258,11 +258,12 @@ func checkTestingSheet(t *testing.T, s *seeded, rows [][]string) {
 }
 
 func checkAnnouncementSheet(t *testing.T, s *seeded, rows [][]string) {
-	org := func(n int) string { return "บริษัท ตัวอย่างที่ " + strconv.Itoa(n) + " จำกัด" }
-	sol := func(n int) string { return "บริการทดสอบที่ " + strconv.Itoa(n) }
+	org := seedOrg
+	sol := seedSolution
 	status := func(c cases.Case) string { return testingLabel(&c).both() }
 	wantRows(t, rows, announcementColumns, [][]string{
-		{"1", hostile[8][0], hostile[8][1], "2026-01-20", status(cases.Case{Stage: cases.Testing})},
+		{"1", hostile[8][0], hostile[8][1], "2026-01-20",
+			status(cases.Case{Stage: cases.Testing})},
 		{"2", org(9), sol(9), "2026-01-20", status(cases.Case{Stage: cases.Testing})},
 		{"3", org(10), sol(10), "2026-01-20", status(cases.Case{Stage: cases.PostExit,
 			Outcome: cases.Success})},
