@@ -4,24 +4,76 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
 
 // The status reads of a Status (status.go), each one statement streamed
-// row by row inside the read transaction.
+// row by row inside the read transaction. They run once per report, so
+// they are not kept prepared (sqliteView.query): preparing costs little
+// beside reading every case.
+
+// statusCaseColumns are the columns of a case a report reads (see
+// Status.Cases): not the contact's details, which reports do not carry.
+const statusCaseColumns = `ref, stage, paused, outcome, round, org_name, org_name_en,
+	solution, category, plan_start, plan_end, requests, reports_received, reports_missed,
+	fixes_overdue, opened_at, stage_since, last_submission_at, updated_at`
+
+// scanStatusCase reads one row of statusCaseColumns, and the reference as
+// stored.
+func scanStatusCase(sc scanner) (*Case, string, error) {
+	var c Case
+	var ref, stage, outcome, start, end, req string
+	var opened, since, last, updated int64
+	a := &c.Applicant
+	err := sc.Scan(&ref, &stage, &c.Paused, &outcome, &c.Round, &a.OrgName, &a.OrgNameEN,
+		&a.Solution, &a.Category, &start, &end, &req, &c.ReportsReceived, &c.ReportsMissed,
+		&c.FixesOverdue, &opened, &since, &last, &updated)
+	if err != nil {
+		return nil, "", err
+	}
+	if c.Ref, err = quickRef(ref); err != nil {
+		return nil, "", err
+	}
+	c.Stage, c.Outcome = Stage(stage), Outcome(outcome)
+	c.Plan.Start, c.Plan.End = quickDate(start), quickDate(end)
+	if req != "{}" {
+		if err := json.Unmarshal([]byte(req), &c.Requests); err != nil {
+			return nil, "", fmt.Errorf("cases: %s requests: %w", ref, err)
+		}
+	}
+	c.Opened, c.StageSince = fromNanos(opened), fromNanos(since)
+	c.LastSubmission, c.Updated = fromNanos(last), fromNanos(updated)
+	return &c, ref, nil
+}
+
+// statusWindowColumns are the columns of an open window a report reads.
+const statusWindowColumns = `case_ref, id, kind, party, seq, start_on, due_on, days, pending,
+	remind`
+
+// scanStatusWindow reads one row of statusWindowColumns and the window's
+// case reference as stored; the window's Case is left for the caller.
+func scanStatusWindow(sc scanner) (Window, string, error) {
+	var w Window
+	var ref, kind, party, start, due string
+	err := sc.Scan(&ref, &w.ID, &kind, &party, &w.Seq, &start, &due, &w.Days, &w.Pending,
+		&w.Remind)
+	w.Kind, w.Party = WindowKind(kind), Party(party)
+	w.Start, w.Due = quickDate(start), quickDate(due)
+	return w, ref, err
+}
 
 // eachCase merges two ordered cursors, the cases and their open windows,
 // so that no case's windows are held longer than the case. Both are in
 // case_ref order (the windows through the windows_open index).
 func (v *sqliteView) eachCase(ctx context.Context, fn func(*Case) error) error {
-	rows, err := v.query(ctx, "SELECT "+caseColumns+" FROM cases ORDER BY ref")
+	rows, err := v.q.QueryContext(ctx, "SELECT "+statusCaseColumns+" FROM cases ORDER BY ref")
 	if err != nil {
 		return statusErr("cases", err)
 	}
 	defer rows.Close()
-	ws, err := v.query(ctx, "SELECT "+windowColumns+` FROM windows
+	ws, err := v.q.QueryContext(ctx, "SELECT "+statusWindowColumns+` FROM windows
 		WHERE closed_at IS NULL
 		ORDER BY case_ref, id`)
 	if err != nil {
@@ -29,28 +81,29 @@ func (v *sqliteView) eachCase(ctx context.Context, fn func(*Case) error) error {
 	}
 	defer ws.Close()
 	var next *Window // the window read ahead, not yet given to its case
+	var nextRef string
 	for rows.Next() {
-		c, err := scanCase(rows)
+		c, ref, err := scanStatusCase(rows)
 		if err != nil {
 			return statusErr("cases", err)
 		}
-		ref := c.Ref.String()
 		for {
 			if next == nil {
 				if !ws.Next() {
 					break
 				}
-				w, _, err := scanWindow(ws)
+				w, wref, err := scanStatusWindow(ws)
 				if err != nil {
 					return statusErr("windows", err)
 				}
-				next = &w
+				next, nextRef = &w, wref
 			}
-			cmp := strings.Compare(next.Case.String(), ref)
+			cmp := strings.Compare(nextRef, ref)
 			if cmp > 0 {
 				break
 			}
 			if cmp == 0 {
+				next.Case = c.Ref
 				c.Windows = append(c.Windows, *next)
 			}
 			next = nil
@@ -68,6 +121,77 @@ func (v *sqliteView) eachCase(ctx context.Context, fn func(*Case) error) error {
 	return nil
 }
 
+// quickRef reads a reference as the store writes it (DSS-2569-0001)
+// without a regular expression, and anything else with ParseRef.
+func quickRef(s string) (Ref, error) {
+	if len(s) >= 13 && s[:4] == "DSS-" && s[8] == '-' {
+		y, okY := digits(s[4:8])
+		n, okN := digits(s[9:])
+		if okY && okN {
+			return Ref{Year: y, Seq: n}, nil
+		}
+	}
+	return ParseRef(s)
+}
+
+// quickDate reads a day as the store writes it (YYYY-MM-DD); the zero
+// Date for "" or anything else.
+func quickDate(s string) Date {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return parseStoredDate(s)
+	}
+	y, ok1 := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return parseStoredDate(s)
+	}
+	return Date{y, time.Month(m), d}
+}
+
+// quickAuditTime reads a time as the audit trail stores it (RFC 3339 in
+// UTC, with or without a fraction of a second: formatAuditTime), in
+// Bangkok, without time.Parse's generality; anything else goes to it.
+func quickAuditTime(s string) (time.Time, error) {
+	if len(s) >= 20 && s[len(s)-1] == 'Z' && s[4] == '-' && s[7] == '-' && s[10] == 'T' &&
+		s[13] == ':' && s[16] == ':' && (len(s) == 20 || s[19] == '.') {
+		y, ok1 := digits(s[:4])
+		mo, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		h, ok4 := digits(s[11:13])
+		mi, ok5 := digits(s[14:16])
+		sec, ok6 := digits(s[17:19])
+		ns, ok7 := 0, true
+		if len(s) > 20 {
+			frac := s[20 : len(s)-1]
+			ns, ok7 = digits(frac)
+			for i := len(frac); i < 9 && ok7; i++ {
+				ns *= 10
+			}
+		}
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 {
+			return time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC).In(Bangkok), nil
+		}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t.In(Bangkok), err
+}
+
+// digits reads a non-empty run of ASCII digits, at most nine.
+func digits(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
 // qualified prefixes each column of a column list with a table alias.
 func qualified(alias, columns string) string {
 	cols := strings.Split(columns, ",")
@@ -77,7 +201,7 @@ func qualified(alias, columns string) string {
 	return strings.Join(cols, ", ")
 }
 
-var dueWindowsSQL = "SELECT " + qualified("w", windowColumns) + `,
+var dueWindowsSQL = "SELECT " + qualified("w", statusWindowColumns) + `,
 		c.org_name, c.org_name_en, c.solution, c.stage, c.paused
 	FROM windows w JOIN cases c ON c.ref = w.case_ref
 	WHERE w.closed_at IS NULL AND w.pending = 0 AND w.due_on != ''
@@ -90,7 +214,7 @@ func (v *sqliteView) eachDueWindow(ctx context.Context, from, to Date,
 	if !to.IsZero() {
 		hi = to.String()
 	}
-	rows, err := v.query(ctx, dueWindowsSQL, from.String(), hi)
+	rows, err := v.q.QueryContext(ctx, dueWindowsSQL, from.String(), hi)
 	if err != nil {
 		return statusErr("deadlines", err)
 	}
@@ -98,8 +222,11 @@ func (v *sqliteView) eachDueWindow(ctx context.Context, from, to Date,
 	for rows.Next() {
 		var cw CaseWindow
 		var stage string
-		w, _, err := scanWindow(extraScan{rows, []any{&cw.Org, &cw.OrgEN, &cw.Solution,
-			&stage, &cw.Paused}})
+		w, ref, err := scanStatusWindow(extraScan{rows, []any{&cw.Org, &cw.OrgEN,
+			&cw.Solution, &stage, &cw.Paused}})
+		if err == nil {
+			w.Case, err = quickRef(ref)
+		}
 		if err != nil {
 			return statusErr("deadlines", err)
 		}
@@ -122,85 +249,129 @@ type extraScan struct {
 
 func (e extraScan) Scan(dest ...any) error { return e.rows.Scan(append(dest, e.extra...)...) }
 
-// eachDecisionEntry reads the whole trail in sequence order, which costs a
-// scan of the audit table: its only index is by case.
-func (v *sqliteView) eachDecisionEntry(ctx context.Context, fn func(decisionEntry) error) error {
-	rows, err := v.query(ctx, `
-		SELECT case_ref, kind, at FROM audit
-		WHERE kind IN ('interest', 'application', 'info', 'complete',
-			'approve', 'reject', 'ineligible')
+// eachTrailEntry scans the audit table, whose only index is by case; the
+// detail is read for the expiries only, the case for a finding of
+// ineligibility only.
+func (v *sqliteView) eachTrailEntry(ctx context.Context, fn func(trailEntry) error) error {
+	rows, err := v.q.QueryContext(ctx, `
+		SELECT case_ref, kind, at,
+			CASE WHEN kind IN ('decision_overdue', 'more_info_overdue', 'fixes_overdue')
+				THEN detail ELSE '' END,
+			CASE WHEN kind = 'ineligible' THEN (SELECT last_submission_at FROM cases
+				WHERE ref = audit.case_ref) ELSE 0 END
+		FROM audit
+		WHERE kind IN ('approve', 'reject', 'ineligible',
+			'decision_overdue', 'more_info_overdue', 'fixes_overdue')
 		ORDER BY seq`)
 	if err != nil {
-		return statusErr("decisions", err)
+		return statusErr("the audit trail", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var ref, kind, at string
-		if err := rows.Scan(&ref, &kind, &at); err != nil {
-			return statusErr("decisions", err)
+		var ref, kind, at, detail string
+		var last sql.NullInt64
+		if err := rows.Scan(&ref, &kind, &at, &detail, &last); err != nil {
+			return statusErr("the audit trail", err)
 		}
-		e := decisionEntry{kind: EventKind(kind)}
-		if e.ref, err = ParseRef(ref); err != nil {
+		e := trailEntry{kind: EventKind(kind), last: fromNanos(last.Int64)}
+		if e.ref, err = quickRef(ref); err != nil {
 			continue // an entry of no case
 		}
-		if e.at, err = time.Parse(time.RFC3339Nano, at); err != nil {
-			return statusErr("decisions", err)
+		if e.at, err = quickAuditTime(at); err != nil {
+			return statusErr("the audit trail", err)
+		}
+		if detail != "" {
+			var d struct {
+				Due Date `json:"due"`
+			}
+			_ = json.Unmarshal([]byte(detail), &d) // an odd detail gives no day
+			e.due = d.Due
 		}
 		if err := fn(e); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return statusErr("decisions", err)
+		return statusErr("the audit trail", err)
 	}
 	return nil
 }
 
-// participantsSQL selects the cases holding a place in a round (as
-// sqliteTx.round counts them), each with its approval and its latest test
-// plan and progress report, in the order of approval.
-var participantsSQL = `
-	SELECT p.*, coalesce(a.at, '') FROM (
-		SELECT ` + caseColumns + `,
-			(SELECT max(seq) FROM audit
-				WHERE audit.case_ref = cases.ref AND audit.kind = 'approve') AS approved_seq,
-			coalesce((SELECT record FROM submissions s
-				WHERE s.case_ref = cases.ref AND s.kind = 'test_plan'
-				ORDER BY s.id DESC LIMIT 1), '') AS plan,
-			coalesce((SELECT record FROM submissions s
-				WHERE s.case_ref = cases.ref AND s.kind = 'progress_report'
-				ORDER BY s.id DESC LIMIT 1), '') AS report
-		FROM cases
-		WHERE round > 0 AND NOT (stage = 'closed' AND outcome IN ('lapsed', 'withdrawn')
-			AND exited_on = '')
-	) AS p LEFT JOIN audit a ON a.seq = p.approved_seq
-	ORDER BY p.approved_seq, p.ref`
+// eachDecisionWindow scans the windows table, whose only index on case is
+// of the open windows.
+func (v *sqliteView) eachDecisionWindow(ctx context.Context,
+	fn func(ref Ref, start Date) error) error {
+	rows, err := v.q.QueryContext(ctx, `
+		SELECT case_ref, start_on FROM windows
+		WHERE kind = 'decision'
+		ORDER BY id`)
+	if err != nil {
+		return statusErr("decision windows", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref, start string
+		if err := rows.Scan(&ref, &start); err != nil {
+			return statusErr("decision windows", err)
+		}
+		r, err := quickRef(ref)
+		if err != nil {
+			return statusErr("decision windows", err)
+		}
+		if err := fn(r, quickDate(start)); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return statusErr("decision windows", err)
+	}
+	return nil
+}
 
-func (v *sqliteView) eachParticipant(ctx context.Context, fn func(Participant) error) error {
-	rows, err := v.query(ctx, participantsSQL)
+// eachParticipant reads the cases of the approvals that hold a place in a
+// round (as sqliteTx.round counts them), each with its latest test plan and
+// progress report, in the order of the approvals: their references go in
+// as one JSON array, whose element numbers order the rows.
+func (v *sqliteView) eachParticipant(ctx context.Context, approvals []AgencyDecision,
+	fn func(Participant) error) error {
+	refs := make([]string, len(approvals))
+	for i, a := range approvals {
+		refs[i] = a.Case.String()
+	}
+	list, err := json.Marshal(refs)
+	if err != nil {
+		return statusErr("participants", err)
+	}
+	rows, err := v.q.QueryContext(ctx, "SELECT "+qualified("c", statusCaseColumns)+`,
+			coalesce((SELECT record FROM submissions s
+				WHERE s.case_ref = c.ref AND s.kind = 'test_plan'
+				ORDER BY s.id DESC LIMIT 1), ''),
+			coalesce((SELECT record FROM submissions s
+				WHERE s.case_ref = c.ref AND s.kind = 'progress_report'
+				ORDER BY s.id DESC LIMIT 1), ''),
+			j.key
+		FROM json_each(?) AS j JOIN cases c ON c.ref = j.value
+		WHERE c.round > 0 AND NOT (c.stage = 'closed' AND c.outcome IN ('lapsed', 'withdrawn')
+			AND c.exited_on = '')
+		ORDER BY j.key`, string(list))
 	if err != nil {
 		return statusErr("participants", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var seq sql.NullInt64
-		var plan, report, approved string
-		c, err := scanCase(extraScan{rows, []any{&seq, &plan, &report, &approved}})
+		var plan, report string
+		var n int
+		c, _, err := scanStatusCase(extraScan{rows, []any{&plan, &report, &n}})
 		if err != nil {
 			return statusErr("participants", err)
 		}
-		p := Participant{Case: c}
-		if approved != "" {
-			t, err := time.Parse(time.RFC3339Nano, approved)
-			if err != nil {
-				return statusErr("participants", err)
-			}
-			p.Approved = t.In(Bangkok)
+		if n < 0 || n >= len(approvals) {
+			return statusErr("participants", fmt.Errorf("approval %d of %d", n, len(approvals)))
 		}
 		pf, rf := parseForm(plan), parseForm(report)
-		p.KPIs = kpisOf(pf, rf)
-		p.ReportFrom, p.ReportTo = formDate(rf.fields["period_from"]),
-			formDate(rf.fields["period_to"])
+		p := Participant{Case: c, Approved: approvals[n].Decided, KPIs: kpisOf(pf, rf),
+			ReportFrom: formDate(rf.fields["period_from"]),
+			ReportTo:   formDate(rf.fields["period_to"])}
 		if err := fn(p); err != nil {
 			return err
 		}
@@ -220,7 +391,7 @@ func (v *sqliteView) eachAuditBetween(ctx context.Context, from, to time.Time,
 	if !from.IsZero() {
 		lo = auditSecond(from)
 	}
-	rows, err := v.query(ctx, "SELECT "+auditColumns+` FROM audit
+	rows, err := v.q.QueryContext(ctx, "SELECT "+auditColumns+` FROM audit
 		WHERE at >= ? AND at < ?
 		ORDER BY seq`, lo, hi)
 	if err != nil {
@@ -249,32 +420,8 @@ func (v *sqliteView) eachAuditBetween(ctx context.Context, from, to time.Time,
 // a prefix of every stored time in that second.
 func auditSecond(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") }
 
-func (v *sqliteView) lastExpiry(ctx context.Context, ref Ref, kind EventKind) (Date,
-	time.Time, error) {
-	var at, detail string
-	err := v.queryRow(ctx, `
-		SELECT at, detail FROM audit
-		WHERE case_ref = ? AND kind = ?
-		ORDER BY seq DESC LIMIT 1`, ref.String(), string(kind)).Scan(&at, &detail)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Date{}, time.Time{}, nil
-	}
-	if err != nil {
-		return Date{}, time.Time{}, statusErr("the "+string(kind)+" of "+ref.String(), err)
-	}
-	var d struct {
-		Due Date `json:"due"`
-	}
-	_ = json.Unmarshal([]byte(detail), &d) // an odd detail gives no day
-	t, _ := time.Parse(time.RFC3339Nano, at)
-	if !t.IsZero() {
-		t = t.In(Bangkok)
-	}
-	return d.Due, t, nil
-}
-
 func (v *sqliteView) eachTaskCase(ctx context.Context, until Date, fn func(*Case) error) error {
-	rows, err := v.query(ctx, "SELECT "+caseColumns+` FROM cases
+	rows, err := v.q.QueryContext(ctx, "SELECT "+statusCaseColumns+` FROM cases
 		WHERE stage IN ('screening', 'application_review', 'test_plan', 'decision',
 				'exit_review')
 			OR paused = 1 OR fixes_overdue = 1 OR requests != '{}'
@@ -284,15 +431,20 @@ func (v *sqliteView) eachTaskCase(ctx context.Context, until Date, fn func(*Case
 		return statusErr("tasks", err)
 	}
 	defer rows.Close()
+	windows, err := v.q.PrepareContext(ctx, "SELECT "+statusWindowColumns+` FROM windows
+		WHERE case_ref = ? AND closed_at IS NULL
+		ORDER BY id`)
+	if err != nil {
+		return statusErr("tasks", err)
+	}
+	defer windows.Close()
 	for rows.Next() {
-		c, err := scanCase(rows)
+		c, ref, err := scanStatusCase(rows)
 		if err != nil {
 			return statusErr("tasks", err)
 		}
-		c.Windows, err = v.openWindows(ctx, "WHERE case_ref = ? AND closed_at IS NULL",
-			c.Ref.String())
-		if err != nil {
-			return err
+		if c.Windows, err = caseWindows(ctx, windows, c.Ref, ref); err != nil {
+			return statusErr("tasks", err)
 		}
 		if err := fn(c); err != nil {
 			return err
@@ -302,4 +454,24 @@ func (v *sqliteView) eachTaskCase(ctx context.Context, until Date, fn func(*Case
 		return statusErr("tasks", err)
 	}
 	return nil
+}
+
+// caseWindows reads the open windows of one case with a statement
+// prepared from statusWindowColumns.
+func caseWindows(ctx context.Context, st *sql.Stmt, c Ref, ref string) ([]Window, error) {
+	rows, err := st.QueryContext(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Window
+	for rows.Next() {
+		w, _, err := scanStatusWindow(rows)
+		if err != nil {
+			return nil, err
+		}
+		w.Case = c
+		out = append(out, w)
+	}
+	return out, rows.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"sync"
 	"time"
 )
 
@@ -26,10 +27,13 @@ type StatusQuery struct {
 // yields comes from one read transaction, so the sheets of one workbook
 // agree with each other while the bot goes on writing.
 //
-// A Status is valid only inside the function given to Store.Status, and is
-// not safe for concurrent use. Its iterators stream rows from the database,
-// so a report over 100,000 cases holds one row at a time; each iterator
-// yields a non-nil error at most once, as its last pair.
+// A Status is valid only inside the function given to Store.Status; it is
+// safe for concurrent use, so that a report can read one part while it
+// writes another. Cases, Windows, Participants and Audit stream their rows
+// from the database, read a few hundred ahead on a goroutine of their own,
+// so a report over 100,000 cases holds a few hundred at a time; Decisions
+// come from memory (see it). Each iterator yields a non-nil
+// error at most once, as its last pair.
 type Status struct {
 	ctx    context.Context
 	r      statusReader
@@ -38,6 +42,9 @@ type Status struct {
 	from   time.Time
 	to     time.Time
 	rounds []Round
+	// trail is read when first needed (status_trail.go), under trailMu.
+	trailMu sync.Mutex
+	trail   *trail
 }
 
 // Status reads the status of the sandbox as q says, in one read
@@ -77,20 +84,21 @@ type statusReader interface {
 	// eachDueWindow gives the open windows that are counting and whose last
 	// day is in [from, to], first due first, with their case's summary.
 	eachDueWindow(ctx context.Context, from, to Date, fn func(CaseWindow) error) error
-	// eachDecisionEntry gives the audit entries decisions are derived from
-	// (submissions before the decision, and the decisions), in sequence
-	// order.
-	eachDecisionEntry(ctx context.Context, fn func(decisionEntry) error) error
-	// eachParticipant gives the cases approved into a round that hold their
-	// place, in the order they were approved.
-	eachParticipant(ctx context.Context, fn func(Participant) error) error
+	// eachTrailEntry gives, in sequence order, the audit entries a report
+	// derives from: the decisions (a finding of ineligibility with the
+	// case's latest submission), and the expiries that leave the agency
+	// to act, with the last day of their window.
+	eachTrailEntry(ctx context.Context, fn func(trailEntry) error) error
+	// eachDecisionWindow gives every decision window ever opened, open or
+	// closed, with the day it counts from, in the order they were opened.
+	eachDecisionWindow(ctx context.Context, fn func(ref Ref, start Date) error) error
+	// eachParticipant gives the cases of the approvals (in their order)
+	// that hold their place in a round, each with its approval.
+	eachParticipant(ctx context.Context, approvals []AgencyDecision,
+		fn func(Participant) error) error
 	// eachAuditBetween gives the audit entries whose time is in
 	// [from, to), in sequence order; a zero from is the beginning.
 	eachAuditBetween(ctx context.Context, from, to time.Time, fn func(AuditEntry) error) error
-	// lastExpiry returns the last day of the window whose running out
-	// raised the latest event of a kind on a case (decision_overdue, …),
-	// and when it was raised: its audit entry. Zeros when there is none.
-	lastExpiry(ctx context.Context, ref Ref, kind EventKind) (Date, time.Time, error)
 	// eachTaskCase gives, with their open windows and in reference order,
 	// the cases that may owe the agency a task: those in a stage where an
 	// officer acts, with a request or overdue fixes, or in testing that
@@ -119,7 +127,9 @@ func (st *Status) InPeriod(t time.Time) bool {
 
 // Cases yields every case with its open windows, in reference order.
 func (st *Status) Cases() iter.Seq2[*Case, error] {
-	return seq(func(yield func(*Case) error) error { return st.r.eachCase(st.ctx, yield) })
+	return readAhead(func(yield func(*Case) error) error {
+		return st.r.eachCase(st.ctx, yield)
+	})
 }
 
 // CaseWindow is an open window with what a list of deadlines shows of its
@@ -138,37 +148,16 @@ type CaseWindow struct {
 // first. Give a zero from for every window due by to: those due before
 // Today have run out and wait for the next sweep.
 func (st *Status) Windows(from, to Date) iter.Seq2[CaseWindow, error] {
-	return seq(func(yield func(CaseWindow) error) error {
+	return readAhead(func(yield func(CaseWindow) error) error {
 		return st.r.eachDueWindow(st.ctx, from, to, yield)
 	})
 }
 
 // Audit yields the audit entries of the period, in sequence order.
 func (st *Status) Audit() iter.Seq2[AuditEntry, error] {
-	return seq(func(yield func(AuditEntry) error) error {
+	return readAhead(func(yield func(AuditEntry) error) error {
 		return st.r.eachAuditBetween(st.ctx, st.from, st.to, yield)
 	})
-}
-
-// errStop ends a backend's loop when an iterator's consumer stops early.
-var errStop = errors.New("cases: iteration stopped")
-
-// seq turns a backend loop into an iterator: the loop calls yield for each
-// row; a consumer that stops early ends it, and the loop's error is
-// yielded last.
-func seq[T any](loop func(yield func(T) error) error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		err := loop(func(x T) error {
-			if !yield(x, nil) {
-				return errStop
-			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, errStop) {
-			var zero T
-			yield(zero, err)
-		}
-	}
 }
 
 // statusErr wraps an error of a status read.

@@ -41,12 +41,31 @@ type KPI struct {
 	HasTarget, HasActual bool
 }
 
-// Participants yields the participants in the order they were approved:
-// the announcement's numbering.
+// Participants yields the participants in the order they were approved,
+// the announcement's numbering. Their approvals come from the trail, read
+// once per Status (see Decisions), which orders the read of the cases: a
+// case the trail holds no approval for is not listed.
 func (st *Status) Participants() iter.Seq2[Participant, error] {
-	return seq(func(yield func(Participant) error) error {
-		return st.r.eachParticipant(st.ctx, yield)
-	})
+	return func(yield func(Participant, error) bool) {
+		t, err := st.readTrail()
+		if err != nil {
+			yield(Participant{}, err)
+			return
+		}
+		var approvals []AgencyDecision
+		for _, d := range t.decisions {
+			if d.Kind == Approve {
+				approvals = append(approvals, d)
+			}
+		}
+		for p, err := range readAhead(func(yield func(Participant) error) error {
+			return st.r.eachParticipant(st.ctx, approvals, yield)
+		}) {
+			if !yield(p, err) {
+				return
+			}
+		}
+	}
 }
 
 // storedForm is a submitted form as package forms stores it: {"kind",

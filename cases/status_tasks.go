@@ -126,14 +126,15 @@ func (st *Status) TasksOf(c *Case) ([]Task, error) {
 // none open), and fixes. Their last day and time come from the trail.
 func (st *Status) expiredTasks(c *Case, add func(TaskKind, time.Time, Date)) error {
 	expired := func(k TaskKind, e EventKind) error {
-		due, at, err := st.r.lastExpiry(st.ctx, c.Ref, e)
+		t, err := st.readTrail()
 		if err != nil {
 			return err
 		}
-		if at.IsZero() {
-			at = c.Updated
+		x := t.expiries[expiryKey{c.Ref, e}]
+		if x.at.IsZero() {
+			x.at = c.Updated
 		}
-		add(k, at, due)
+		add(k, x.at, x.due)
 		return nil
 	}
 	_, deciding := c.Window(WindowDecision)

@@ -89,9 +89,9 @@ func TestStatusDecisions(t *testing.T) {
 	for i, w := range wants {
 		d := got[i]
 		if d.Case != w.ref || d.Kind != w.kind || d.Days() != w.days || d.Due() != w.due ||
-			d.InTime() != w.inTime || DateOf(d.Received) != w.received {
+			d.InTime() != w.inTime || d.Received != w.received {
 			t.Errorf("decision %d: %s %s received %s, %d days, due %s, in time %v; want %+v",
-				i, d.Case, d.Kind, DateOf(d.Received), d.Days(), d.Due(), d.InTime(), w)
+				i, d.Case, d.Kind, d.Received, d.Days(), d.Due(), d.InTime(), w)
 		}
 	}
 	// The decision window the store opened counts from the same day.

@@ -32,6 +32,10 @@ type WorkbookOptions struct {
 	// Weeks is for how many weeks ahead the summary counts the windows
 	// that fall due; zero means 8.
 	Weeks int
+
+	// record, when set, is given every row of every streamed sheet as it
+	// is written: the benchmark replays them with a bare stream writer.
+	record func(sheet string, row []any)
 }
 
 func (o WorkbookOptions) withDefaults() WorkbookOptions {
@@ -111,9 +115,13 @@ type workbook struct {
 	opt WorkbookOptions
 	st  cellStyles
 	sum summary
-	// overdue are the agency's tasks past their last day, gathered from
-	// the cases for the overdue sheet.
-	overdue []cases.Task
+	// The streamed sheets, all opened (in tab order) before any is
+	// filled, so that they can be filled in any order.
+	cases, deadlines, overdue, testing, announcement, audit *sheet
+	// What the cases pass gathers for the sheets after it: the deadlines
+	// (a month of them) and the overdue rows, both few beside the cases.
+	dueRows     []deadlineRow
+	overdueRows []overdueRow
 }
 
 func newWorkbook(f *excelize.File, opt WorkbookOptions) (*workbook, error) {
@@ -124,11 +132,28 @@ func newWorkbook(f *excelize.File, opt WorkbookOptions) (*workbook, error) {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return nil, errorf("naming the summary: %w", err)
 	}
-	return &workbook{f: f, opt: opt, st: st, sum: newSummary(opt.Weeks)}, nil
+	wb := &workbook{f: f, opt: opt, st: st, sum: newSummary(opt.Weeks)}
+	for _, s := range []struct {
+		to          **sheet
+		name, table string
+		cols        []column
+	}{
+		{&wb.cases, sheetCases, "Cases", casesColumns},
+		{&wb.deadlines, sheetDeadlines, "Deadlines", deadlineColumns},
+		{&wb.overdue, sheetOverdue, "Overdue", overdueColumns},
+		{&wb.testing, sheetTesting, "Testing", testingColumns},
+		{&wb.announcement, sheetAnnouncement, "Announcement", announcementColumns},
+		{&wb.audit, sheetAudit, "Audit", auditColumns},
+	} {
+		if *s.to, err = newSheet(f, st, s.name, s.table, s.cols, opt.record); err != nil {
+			return nil, err
+		}
+	}
+	return wb, nil
 }
 
-// fill writes every sheet from one status read, in the workbook's order;
-// the summary, first, is written last from what the others counted.
+// fill writes every sheet from one status read; the summary is written
+// last, from what the others counted.
 func (wb *workbook) fill(ctx context.Context, st *cases.Status) error {
 	steps := []func(context.Context, *cases.Status) error{wb.casesSheet, wb.deadlinesSheet,
 		wb.overdueSheet, wb.testingSheets, wb.countDecisions, wb.auditSheet,

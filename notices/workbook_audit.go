@@ -19,11 +19,7 @@ var auditColumns = []column{
 // auditSheet writes the audit entries of the period, their detail as the
 // JSON the trail keeps.
 func (wb *workbook) auditSheet(ctx context.Context, st *cases.Status) error {
-	s, err := newSheet(wb.f, wb.st, sheetAudit, "Audit", auditColumns)
-	if err != nil {
-		return err
-	}
-	n := 0
+	s, n := wb.audit, 0
 	for e, err := range st.Audit() {
 		if err != nil {
 			return err

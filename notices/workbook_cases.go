@@ -3,7 +3,6 @@ package notices
 import (
 	"context"
 	"slices"
-	"strconv"
 
 	"sandboxbot/cases"
 )
@@ -22,14 +21,12 @@ var casesColumns = []column{
 	{label{"เหลือ (วัน)", "Days left"}, 10},
 }
 
-// casesSheet writes one row per case, in reference order, and counts the
-// cases and their windows for the summary.
+// casesSheet writes one row per case, in reference order; counts the
+// cases and their windows for the summary; and gathers the deadlines and
+// the overdue rows.
 func (wb *workbook) casesSheet(ctx context.Context, st *cases.Status) error {
-	s, err := newSheet(wb.f, wb.st, sheetCases, "Cases", casesColumns)
-	if err != nil {
-		return err
-	}
-	today := st.Today()
+	s := wb.cases
+	today, horizon := st.Today(), st.Today().AddDays(wb.opt.DeadlineDays)
 	n := 0
 	for c, err := range st.Cases() {
 		if err != nil {
@@ -39,14 +36,9 @@ func (wb *workbook) casesSheet(ctx context.Context, st *cases.Status) error {
 			return ctx.Err()
 		}
 		wb.sum.addCase(c, today)
-		tasks, err := st.TasksOf(c)
-		if err != nil {
+		wb.gatherDeadlines(c, today, horizon)
+		if err := wb.gatherOverdue(st, c); err != nil {
 			return err
-		}
-		for _, t := range tasks {
-			if t.Overdue(today) {
-				wb.overdue = append(wb.overdue, t)
-			}
 		}
 		var round, due, left any
 		what := ""
@@ -54,11 +46,11 @@ func (wb *workbook) casesSheet(ctx context.Context, st *cases.Status) error {
 			round = c.Round
 		}
 		if w, ok := c.NextDue(); ok {
-			due, what, left = w.Due, windowLabel(w.Kind).both(), w.DaysLeft(today)
+			due, what, left = w.Due, windowTitle(w.Kind, 0), w.DaysLeft(today)
 		}
 		err = s.add(c.Ref.String(), c.Applicant.OrgName, c.Applicant.Solution,
-			labelOf(categoryLabels, c.Applicant.Category).en, round,
-			labelOf(stageLabels, c.Stage).both(), statusText(c), c.StageSince, due, what, left)
+			labelOf(categoryLabels, c.Applicant.Category).en, round, stageText(c.Stage),
+			statusText(c), c.StageSince, due, what, left)
 		if err != nil {
 			return err
 		}
@@ -66,13 +58,48 @@ func (wb *workbook) casesSheet(ctx context.Context, st *cases.Status) error {
 	return s.finish()
 }
 
+// gatherOverdue keeps, for the overdue sheet, the agency's tasks on c
+// past their last day and c's windows past theirs that are not the
+// agency's (those are among its tasks).
+func (wb *workbook) gatherOverdue(st *cases.Status, c *cases.Case) error {
+	today := st.Today()
+	for _, w := range c.Windows {
+		if !w.Pending && w.Party != cases.Agency && w.Due.Before(today) {
+			wb.overdueRows = append(wb.overdueRows, overdueRow{w.Due, c.Ref,
+				c.Applicant.OrgName, c.Stage, windowTitle(w.Kind, w.Seq), w.Party})
+		}
+	}
+	if !mayOweTask(c) {
+		return nil
+	}
+	tasks, err := st.TasksOf(c)
+	for _, t := range tasks {
+		if t.Overdue(today) {
+			wb.overdueRows = append(wb.overdueRows, overdueRow{t.Due, t.Case, t.Org, t.Stage,
+				taskText(t.Kind), cases.Agency})
+		}
+	}
+	return err
+}
+
+// mayOweTask reports whether the agency may owe c a task past its last
+// day: one of the agency's windows, a period that ran out, or a decision.
+func mayOweTask(c *cases.Case) bool {
+	for _, w := range c.Windows {
+		if w.Party == cases.Agency {
+			return true
+		}
+	}
+	return c.Paused || c.FixesOverdue || c.Stage == cases.TestPlan || c.Stage == cases.Decision
+}
+
 // statusText is the case's outcome, or its pause; "" for neither.
 func statusText(c *cases.Case) string {
 	switch {
 	case c.Outcome != "":
-		return labelOf(outcomeLabels, c.Outcome).both()
+		return outcomeText(c.Outcome)
 	case c.Paused:
-		return pausedLabel.both()
+		return pausedText
 	}
 	return ""
 }
@@ -88,38 +115,38 @@ var deadlineColumns = []column{
 	{label{"นับตั้งแต่", "Counted from"}, 12},
 }
 
-// deadlinesSheet writes the windows due from today to DeadlineDays ahead.
-func (wb *workbook) deadlinesSheet(ctx context.Context, st *cases.Status) error {
-	s, err := newSheet(wb.f, wb.st, sheetDeadlines, "Deadlines", deadlineColumns)
-	if err != nil {
-		return err
-	}
-	today := st.Today()
-	n := 0
-	for w, err := range st.Windows(today, today.AddDays(wb.opt.DeadlineDays)) {
-		if err != nil {
-			return err
-		}
-		if n++; n%checkEvery == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		err = s.add(w.Due, w.DaysLeft(today), w.Case.String(), w.Org,
-			labelOf(stageLabels, w.Stage).both(), windowTitle(w.Window),
-			labelOf(partyLabels, w.Party).both(), w.Start)
-		if err != nil {
-			return err
-		}
-	}
-	return s.finish()
+// deadlineRow is a row of the deadlines sheet.
+type deadlineRow struct {
+	w     cases.Window
+	org   string
+	stage cases.Stage
 }
 
-// windowTitle is what a window is for, with the number of a report.
-func windowTitle(w cases.Window) string {
-	t := windowLabel(w.Kind).both()
-	if w.Seq > 0 {
-		t += " #" + strconv.Itoa(w.Seq)
+// gatherDeadlines keeps c's windows that count and fall due from today to
+// horizon.
+func (wb *workbook) gatherDeadlines(c *cases.Case, today, horizon cases.Date) {
+	for _, w := range c.Windows {
+		if !w.Pending && !w.Due.Before(today) && !w.Due.After(horizon) {
+			wb.dueRows = append(wb.dueRows, deadlineRow{w, c.Applicant.OrgName, c.Stage})
+		}
 	}
-	return t
+}
+
+// deadlinesSheet writes the deadlines gathered, first due first.
+func (wb *workbook) deadlinesSheet(ctx context.Context, st *cases.Status) error {
+	rows := wb.dueRows
+	wb.dueRows = nil
+	slices.SortStableFunc(rows, func(a, b deadlineRow) int { return a.w.Due.Compare(b.w.Due) })
+	today := st.Today()
+	for _, r := range rows {
+		w := r.w
+		err := wb.deadlines.add(w.Due, w.DaysLeft(today), w.Case.String(), r.org,
+			stageText(r.stage), windowTitle(w.Kind, w.Seq), partyText(w.Party), w.Start)
+		if err != nil {
+			return err
+		}
+	}
+	return wb.deadlines.finish()
 }
 
 var overdueColumns = []column{
@@ -142,34 +169,17 @@ type overdueRow struct {
 	whose cases.Party
 }
 
-// overdueSheet writes, first overdue first, the agency's tasks past their
-// last day (gathered with the cases) and the applicants' windows past
-// theirs that the next sweep will close (the agency's are among the tasks).
+// overdueSheet writes the overdue rows the cases gave, first overdue
+// first.
 func (wb *workbook) overdueSheet(ctx context.Context, st *cases.Status) error {
-	s, err := newSheet(wb.f, wb.st, sheetOverdue, "Overdue", overdueColumns)
-	if err != nil {
-		return err
-	}
+	s := wb.overdue
 	today := st.Today()
-	var rows []overdueRow
-	for _, t := range wb.overdue {
-		rows = append(rows, overdueRow{t.Due, t.Case, t.Org, t.Stage,
-			taskLabel(t.Kind).both(), cases.Agency})
-	}
-	wb.overdue = nil
-	for w, err := range st.Windows(cases.Date{}, today.AddDays(-1)) {
-		if err != nil {
-			return err
-		}
-		if w.Party != cases.Agency {
-			rows = append(rows, overdueRow{w.Due, w.Case, w.Org, w.Stage, windowTitle(w.Window),
-				w.Party})
-		}
-	}
+	rows := wb.overdueRows
+	wb.overdueRows = nil
 	slices.SortStableFunc(rows, func(a, b overdueRow) int { return a.due.Compare(b.due) })
 	for _, r := range rows {
-		err := s.add(r.due, r.due.DaysUntil(today), r.ref.String(), r.org,
-			labelOf(stageLabels, r.stage).both(), r.what, labelOf(partyLabels, r.whose).both())
+		err := s.add(r.due, r.due.DaysUntil(today), r.ref.String(), r.org, stageText(r.stage),
+			r.what, partyText(r.whose))
 		if err != nil {
 			return err
 		}

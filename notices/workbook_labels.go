@@ -128,3 +128,54 @@ func testingLabel(c *cases.Case) label {
 	}
 	return label{"ออกจากการทดสอบแล้ว: " + o.th, "left testing: " + o.en}
 }
+
+// The labels the sheets write on every row, joined once ("ไทย / English").
+var (
+	stageTexts   = bothOf(stageLabels)
+	outcomeTexts = bothOf(outcomeLabels)
+	partyTexts   = bothOf(partyLabels)
+	pausedText   = pausedLabel.both()
+	windowTexts  = func() map[cases.WindowKind]string {
+		m := map[cases.WindowKind]string{}
+		for _, k := range []cases.WindowKind{cases.WindowApplication, cases.WindowDecision,
+			cases.WindowRoundChange, cases.WindowAgreement, cases.WindowTesting,
+			cases.WindowExtension, cases.WindowReport, cases.WindowFixes, cases.WindowAppeal,
+			cases.WindowPostExitReport, cases.WindowMoreInfo} {
+			m[k] = windowLabel(k).both()
+		}
+		return m
+	}()
+)
+
+func bothOf[K comparable](m map[K]label) map[K]string {
+	out := make(map[K]string, len(m))
+	for k, l := range m {
+		out[k] = l.both()
+	}
+	return out
+}
+
+// textOf returns the joined label of a key, or the key.
+func textOf[K ~string](m map[K]string, k K) string {
+	if s, ok := m[k]; ok {
+		return s
+	}
+	return string(k)
+}
+
+func stageText(s cases.Stage) string     { return textOf(stageTexts, s) }
+func outcomeText(o cases.Outcome) string { return textOf(outcomeTexts, o) }
+func partyText(p cases.Party) string     { return textOf(partyTexts, p) }
+func taskText(k cases.TaskKind) string   { return taskLabel(k).both() }
+
+// windowTitle is what a window is for, with the number of a report.
+func windowTitle(k cases.WindowKind, seq int) string {
+	t, ok := windowTexts[k]
+	if !ok {
+		t = windowLabel(k).both()
+	}
+	if seq > 0 {
+		t += " #" + itoa(seq)
+	}
+	return t
+}

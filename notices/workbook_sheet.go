@@ -55,17 +55,18 @@ func newCellStyles(f *excelize.File) (cellStyles, error) {
 // Strings are always written as text (inline strings), never as formulas,
 // so text from applicants that starts with =, +, - or @ stays text.
 type sheet struct {
-	sw    *excelize.StreamWriter
-	name  string
-	table string
-	cols  int
-	row   int
-	st    cellStyles
+	sw     *excelize.StreamWriter
+	name   string
+	table  string
+	cols   int
+	row    int
+	st     cellStyles
+	record func(sheet string, row []any) // see WorkbookOptions.record; may be nil
 }
 
 // newSheet adds a sheet and writes its header row.
-func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column) (*sheet,
-	error) {
+func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column,
+	record func(string, []any)) (*sheet, error) {
 	if _, err := f.NewSheet(name); err != nil {
 		return nil, errorf("adding sheet %s: %w", name, err)
 	}
@@ -73,7 +74,7 @@ func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column
 	if err != nil {
 		return nil, errorf("adding sheet %s: %w", name, err)
 	}
-	s := &sheet{sw: sw, name: name, table: table, cols: len(cols), st: st}
+	s := &sheet{sw: sw, name: name, table: table, cols: len(cols), st: st, record: record}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2",
 		ActivePane: "bottomLeft"}); err != nil {
 		return nil, errorf("freezing the header of %s: %w", name, err)
@@ -86,6 +87,9 @@ func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.title.both()}
 	}
 	s.row = 1
+	if record != nil {
+		record(name, head)
+	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
 		return nil, errorf("writing the header of %s: %w", name, err)
 	}
@@ -112,6 +116,9 @@ func (s *sheet) add(vals ...any) error {
 		}
 	}
 	s.row++
+	if s.record != nil {
+		s.record(s.name, vals)
+	}
 	if err := s.sw.SetRow("A"+strconv.Itoa(s.row), vals); err != nil {
 		return errorf("writing row %d of %s: %w", s.row, s.name, err)
 	}

@@ -55,11 +55,13 @@ func (s *summary) addCase(c *cases.Case, today cases.Date) {
 	}
 }
 
-// decisionCount counts decisions: by kind, in time, and the days taken.
+// decisionCount counts decisions: by kind, in time, and the days taken by
+// those whose application's day is known.
 type decisionCount struct {
-	kinds  map[cases.EventKind]int
-	inTime int
-	days   []int
+	kinds   map[cases.EventKind]int
+	decided int
+	inTime  int
+	days    []int
 }
 
 func (d *decisionCount) add(x cases.AgencyDecision) {
@@ -67,6 +69,10 @@ func (d *decisionCount) add(x cases.AgencyDecision) {
 		d.kinds = map[cases.EventKind]int{}
 	}
 	d.kinds[x.Kind]++
+	d.decided++
+	if x.Received.IsZero() {
+		return
+	}
 	if x.InTime() {
 		d.inTime++
 	}
@@ -149,12 +155,12 @@ func (wb *workbook) decisionBlock(p *sheetPen) {
 	for _, k := range []cases.EventKind{cases.Approve, cases.Reject, cases.FindIneligible} {
 		p.row(labelOf(decisionLabels, k).both(), s.period.kinds[k], s.allTime.kinds[k])
 	}
-	pn, an := len(s.period.days), len(s.allTime.days)
-	p.row(label{"รวม", "Decided"}.both(), pn, an)
+	p.row(label{"รวม", "Decided"}.both(), s.period.decided, s.allTime.decided)
 	p.row(label{"ภายใน 30 วัน", "Within the 30 days"}.both(), s.period.inTime,
 		s.allTime.inTime)
 	p.row(label{"สัดส่วนภายใน 30 วัน", "Share within the 30 days"}.both(),
-		share(s.period.inTime, pn, wb.st.percent), share(s.allTime.inTime, an, wb.st.percent))
+		share(s.period.inTime, len(s.period.days), wb.st.percent),
+		share(s.allTime.inTime, len(s.allTime.days), wb.st.percent))
 	pm, pok := s.period.median()
 	am, aok := s.allTime.median()
 	p.row(label{"มัธยฐานจำนวนวันที่ใช้", "Median days taken"}.both(), orNil(pm, pok),

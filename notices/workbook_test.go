@@ -173,7 +173,7 @@ func checkCasesSheet(t *testing.T, s *seeded, rows [][]string) {
 			round = strconv.Itoa(c.Round)
 		}
 		if w, ok := c.NextDue(); ok {
-			due, what = day(w.Due), windowLabel(w.Kind).both()
+			due, what = day(w.Due), windowTitle(w.Kind, 0)
 			left = strconv.Itoa(w.DaysLeft(today))
 		}
 		want = append(want, []string{c.Ref.String(), c.Applicant.OrgName,
@@ -198,7 +198,7 @@ func checkCasesSheet(t *testing.T, s *seeded, rows [][]string) {
 func checkDeadlinesSheet(t *testing.T, s *seeded, rows [][]string) {
 	stage := func(st cases.Stage) string { return labelOf(stageLabels, st).both() }
 	w := func(k cases.WindowKind, seq int) string {
-		return windowTitle(cases.Window{Kind: k, Seq: seq})
+		return windowTitle(k, seq)
 	}
 	applicant, agency := partyLabels[cases.Applicant].both(), partyLabels[cases.Agency].both()
 	org := seedOrg

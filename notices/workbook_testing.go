@@ -40,14 +40,7 @@ var announcementColumns = []column{
 // sheet (one row per KPI, or one for a participant without any) and the
 // announcement.
 func (wb *workbook) testingSheets(ctx context.Context, st *cases.Status) error {
-	ts, err := newSheet(wb.f, wb.st, sheetTesting, "Testing", testingColumns)
-	if err != nil {
-		return err
-	}
-	as, err := newSheet(wb.f, wb.st, sheetAnnouncement, "Announcement", announcementColumns)
-	if err != nil {
-		return err
-	}
+	ts, as := wb.testing, wb.announcement
 	n := 0
 	for p, err := range st.Participants() {
 		if err != nil {
