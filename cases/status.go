@@ -92,10 +92,9 @@ type statusReader interface {
 	// eachDecisionWindow gives every decision window ever opened, open or
 	// closed, with the day it counts from, in the order they were opened.
 	eachDecisionWindow(ctx context.Context, fn func(ref Ref, start Date) error) error
-	// eachParticipant gives the cases of the approvals (in their order)
-	// that hold their place in a round, each with its approval.
-	eachParticipant(ctx context.Context, approvals []AgencyDecision,
-		fn func(Participant) error) error
+	// eachParticipant gives the cases that hold a place in a round, in
+	// reference order, without their approval.
+	eachParticipant(ctx context.Context, fn func(Participant) error) error
 	// eachAuditBetween gives the audit entries whose time is in
 	// [from, to), in sequence order; a zero from is the beginning.
 	eachAuditBetween(ctx context.Context, from, to time.Time, fn func(AuditEntry) error) error

@@ -41,10 +41,9 @@ type KPI struct {
 	HasTarget, HasActual bool
 }
 
-// Participants yields the participants in the order they were approved,
-// the announcement's numbering. Their approvals come from the trail, read
-// once per Status (see Decisions), which orders the read of the cases: a
-// case the trail holds no approval for is not listed.
+// Participants yields the participants in reference order, each with
+// its approval from the trail (read once per Status, see Decisions); order
+// them by Approved for the announcement's numbering.
 func (st *Status) Participants() iter.Seq2[Participant, error] {
 	return func(yield func(Participant, error) bool) {
 		t, err := st.readTrail()
@@ -52,15 +51,18 @@ func (st *Status) Participants() iter.Seq2[Participant, error] {
 			yield(Participant{}, err)
 			return
 		}
-		var approvals []AgencyDecision
+		approved := map[Ref]time.Time{}
 		for _, d := range t.decisions {
 			if d.Kind == Approve {
-				approvals = append(approvals, d)
+				approved[d.Case] = d.Decided
 			}
 		}
 		for p, err := range readAhead(func(yield func(Participant) error) error {
-			return st.r.eachParticipant(st.ctx, approvals, yield)
+			return st.r.eachParticipant(st.ctx, yield)
 		}) {
+			if err == nil {
+				p.Approved = approved[p.Case.Ref]
+			}
 			if !yield(p, err) {
 				return
 			}

@@ -232,8 +232,10 @@ func TestStatusParticipants(t *testing.T) {
 
 	var ps []Participant
 	h.status(time.Time{}, time.Time{}, func(st *Status) { ps = collect(t, st.Participants()) })
-	if len(ps) != 2 || ps[0].Case.Ref != first || ps[1].Case.Ref != second {
-		t.Fatalf("participants %+v; want %s then %s (not %s)", ps, first, second, lapsed)
+	if len(ps) != 2 || ps[0].Case.Ref != first || ps[1].Case.Ref != second ||
+		!ps[0].Approved.Before(ps[1].Approved) {
+		t.Fatalf("participants %+v; want %s then %s, approved in that order (not %s)", ps,
+			first, second, lapsed)
 	}
 	p := ps[1]
 	if !p.Approved.Equal(approvedAt) || p.Case.Stage != Testing ||

@@ -244,6 +244,8 @@ func checkTestingSheet(t *testing.T, s *seeded, rows [][]string) {
 		return r
 	}
 	wantRows(t, rows, testingColumns, [][]string{
+		row("DSS-2569-0007", org(7), status(cases.Case{Stage: cases.Agreement}), "0", "0",
+			""),
 		kpi("อัตราการพิสูจน์ตัวตนสำเร็จ", "ux", "%", "95", "96.5", "1.5"),
 		kpi("=การปลอมแปลงที่ตรวจไม่พบ", "security", "ครั้ง", "0", "1", "1"),
 		kpi("ความพร้อมใช้งาน", "reliability", "%", "99.5", "99.2", "-0.3"),
@@ -252,8 +254,6 @@ func checkTestingSheet(t *testing.T, s *seeded, rows [][]string) {
 			Outcome: cases.Success}), "0", "0", ""),
 		row("DSS-2569-0014", org(14), status(cases.Case{Stage: cases.Appeal,
 			Outcome: cases.Failure}), "0", "0", ""),
-		row("DSS-2569-0007", org(7), status(cases.Case{Stage: cases.Agreement}), "0", "0",
-			""),
 	})
 }
 

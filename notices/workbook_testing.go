@@ -37,10 +37,11 @@ var announcementColumns = []column{
 }
 
 // testingSheets writes, from one pass over the participants, the testing
-// sheet (one row per KPI, or one for a participant without any) and the
-// announcement.
+// sheet (in reference order, one row per KPI, or one for a participant
+// without any) and the announcement (in the order of approval, so its rows
+// wait in memory: a few strings for each place taken in the rounds).
 func (wb *workbook) testingSheets(ctx context.Context, st *cases.Status) error {
-	ts, as := wb.testing, wb.announcement
+	var ann []participant
 	n := 0
 	for p, err := range st.Participants() {
 		if err != nil {
@@ -49,20 +50,23 @@ func (wb *workbook) testingSheets(ctx context.Context, st *cases.Status) error {
 		if n++; n%checkEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c := p.Case
-		status := testingLabel(c).both()
-		err = as.add(n, c.Applicant.OrgName, c.Applicant.Solution, dateOf(p.Approved), status)
+		a := participantOf(p)
+		ann = append(ann, a)
+		if err := testingRows(wb.testing, p, a.status.both()); err != nil {
+			return err
+		}
+	}
+	if err := wb.testing.finish(); err != nil {
+		return err
+	}
+	byApproval(ann)
+	for i, a := range ann {
+		err := wb.announcement.add(i+1, a.org, a.solution, dateOf(a.approved), a.status.both())
 		if err != nil {
 			return err
 		}
-		if err := testingRows(ts, p, status); err != nil {
-			return err
-		}
 	}
-	if err := ts.finish(); err != nil {
-		return err
-	}
-	return as.finish()
+	return wb.announcement.finish()
 }
 
 // testingRows writes a participant's rows of the testing sheet.
