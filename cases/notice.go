@@ -81,7 +81,19 @@ const (
 	// NoticeCommandReply answers an officer's query (HELP, STATUS) with the
 	// text in Notice.Reason (English) and Notice.ReasonTH (Thai).
 	NoticeCommandReply NoticeKind = "command_reply"
+	// NoticeStatusReport carries the status workbook (Notice.Files) to
+	// management, or to the officer who asked for it (ToActor, Event.By);
+	// Notice.Reason and ReasonTH sum it up.
+	NoticeStatusReport NoticeKind = "status_report"
+	// NoticeDigest lists for the officers, first due first, what the
+	// agency has to do (Notice.Reason in English, ReasonTH in Thai), with
+	// the same rows in Notice.Files when asked.
+	NoticeDigest NoticeKind = "digest"
 )
+
+// ReportNotices are the notices the scheduler, or an officer, asks for
+// with Store.Notify: the status workbook and the officers' digest.
+var ReportNotices = []NoticeKind{NoticeStatusReport, NoticeDigest}
 
 // DeskNotices are the notices the mail intake owes by itself, beside those
 // of the workflow and the store: explanations to senders and answers to

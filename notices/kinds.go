@@ -29,6 +29,7 @@ var kinds = []cases.NoticeKind{
 	cases.NoticeDecisionOverdue, cases.NoticeRefusal, cases.NoticeDeliveryFailed,
 	cases.NoticeProposal,
 	cases.NoticeHowTo, cases.NoticeCommandReply,
+	cases.NoticeStatusReport, cases.NoticeDigest,
 }
 
 // letterKinds are the kinds the workflow table sends as numbered letters

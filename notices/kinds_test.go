@@ -23,7 +23,7 @@ func TestKinds(t *testing.T) {
 		}
 		seen[k] = true
 	}
-	owed := slices.Concat(cases.StoreNotices, cases.DeskNotices)
+	owed := slices.Concat(cases.StoreNotices, cases.DeskNotices, cases.ReportNotices)
 	for _, tr := range cases.Transitions() {
 		for _, o := range tr.Owes {
 			owed = append(owed, o.Kind)

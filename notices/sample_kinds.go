@@ -293,6 +293,19 @@ var samples = map[cases.NoticeKind]func(s *sampler, n *cases.Notice){
 			"send it without one"
 		n.ReasonTH = "ไฟล์แนบ แบบแจ้งความประสงค์.pdf มีการตั้งรหัสผ่าน โปรดส่งไฟล์ที่ไม่มีรหัสผ่าน"
 	},
+	cases.NoticeStatusReport: func(s *sampler, n *cases.Notice) {
+		n.Case = cases.Case{Stage: cases.None}
+		n.To = cases.ToManagement
+		n.Reason = "Period of the report: 23 March 2026 to 30 March 2026\nCases: 42"
+		n.ReasonTH = "ช่วงเวลาของรายงาน: 23 มีนาคม 2569 ถึง 30 มีนาคม 2569\nจำนวนเรื่องทั้งหมด: 42"
+	},
+	cases.NoticeDigest: func(s *sampler, n *cases.Notice) {
+		n.Case = cases.Case{Stage: cases.None}
+		n.To = cases.ToOfficers
+		tasks := sampleTasks(s)
+		n.Reason = digestText(tasks, s.today, English)
+		n.ReasonTH = digestText(tasks, s.today, Thai)
+	},
 	cases.NoticeCommandReply: func(s *sampler, n *cases.Notice) {
 		before(n, cases.Screening, cases.Screening)
 		n.To = cases.ToActor
@@ -350,4 +363,20 @@ func afterAppeal(s *sampler, n *cases.Notice, o cases.Outcome) {
 func waiverRule(s *sampler) string {
 	return s.pick("หลักเกณฑ์การจัดเก็บภาพใบหน้าของผู้ใช้บริการไว้ไม่เกิน 30 วัน",
 		"The rule that users' face images are kept no longer than 30 days")
+}
+
+// sampleTasks are a decision overdue, one due and an expression of
+// interest to screen.
+func sampleTasks(s *sampler) []cases.Task {
+	c := s.base()
+	task := func(k cases.TaskKind, st cases.Stage, since time.Time, due cases.Date) cases.Task {
+		return cases.Task{Case: c.Ref, Org: c.Applicant.OrgName, OrgEN: c.Applicant.OrgNameEN,
+			Solution: c.Applicant.Solution, Stage: st, Kind: k, Since: since, Due: due}
+	}
+	return []cases.Task{
+		task(cases.TaskDecisionOverdue, cases.Decision, sampleAt.AddDate(0, 0, -3),
+			s.today.AddDays(-3)),
+		task(cases.TaskDecide, cases.TestPlan, c.LastSubmission, s.today.AddDays(12)),
+		task(cases.TaskScreen, cases.Screening, c.Opened, cases.Date{}),
+	}
 }

@@ -90,23 +90,30 @@ const (
 // error, or the writer's. It does not close w.
 func WriteWorkbook(ctx context.Context, w io.Writer, src StatusSource,
 	opt WorkbookOptions) error {
+	_, err := writeWorkbook(ctx, w, src, opt)
+	return err
+}
+
+// writeWorkbook writes the workbook and returns what its summary counted.
+func writeWorkbook(ctx context.Context, w io.Writer, src StatusSource,
+	opt WorkbookOptions) (*workbook, error) {
 	opt = opt.withDefaults()
 	f := excelize.NewFile()
 	defer f.Close()
 	wb, err := newWorkbook(f, opt)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	q := cases.StatusQuery{At: opt.At, From: opt.From, To: opt.To}
 	if err := src.Status(ctx, q, func(st *cases.Status) error {
 		return wb.fill(ctx, st)
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := f.Write(w); err != nil {
-		return errorf("writing the workbook: %w", err)
+		return nil, errorf("writing the workbook: %w", err)
 	}
-	return nil
+	return wb, nil
 }
 
 // workbook is one status workbook being written.

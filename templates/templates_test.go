@@ -75,9 +75,9 @@ func TestNotices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 41 notice kinds, common and agreement, in Thai and English.
-	if len(files) != 86 {
-		t.Errorf("%d wording files, want 86", len(files))
+	// 43 notice kinds, common and agreement, in Thai and English.
+	if len(files) != 90 {
+		t.Errorf("%d wording files, want 90", len(files))
 	}
 	for _, f := range files {
 		th, ok := strings.CutSuffix(f, ".th.tmpl")
