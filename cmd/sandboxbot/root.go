@@ -13,6 +13,8 @@ func rootCommand() *command {
 			auditCommand(),
 			formsCommand(),
 			letterCommand(),
+			reportCommand(),
+			announceCommand(),
 			configCommand(),
 		},
 	}
