@@ -124,7 +124,11 @@ func (st *Status) InPeriod(t time.Time) bool {
 	return !t.Before(st.from) && t.Before(st.to)
 }
 
-// Cases yields every case with its open windows, in reference order.
+// Cases yields every case with its open windows, in reference order. A
+// report carries no one's contact details, so they are not read: of the
+// Applicant only OrgName, OrgNameEN, Solution and Category are set, and
+// Plan.Every, Waivers, ExitedOn and LastReport are left zero too (read a
+// whole case with Store.Case).
 func (st *Status) Cases() iter.Seq2[*Case, error] {
 	return readAhead(func(yield func(*Case) error) error {
 		return st.r.eachCase(st.ctx, yield)

@@ -48,8 +48,11 @@ func readAhead[T any](loop func(yield func(T) error) error) iter.Seq2[T, error] 
 				}
 				return nil
 			})
-			if err == nil && len(batch) > 0 {
-				err = send()
+			// The rows read before an error are the consumer's too.
+			if len(batch) > 0 && !errors.Is(err, errStop) {
+				if serr := send(); err == nil {
+					err = serr
+				}
 			}
 			done <- err
 		}()

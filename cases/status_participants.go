@@ -13,7 +13,7 @@ import (
 // before testing, gives it up): a row of the public announcement (DESIGN.md,
 // "Announcement") and of the workbook's testing sheet.
 type Participant struct {
-	// Case is the case without its windows.
+	// Case is the case without its windows, as Status.Cases reads it.
 	Case *Case
 	// Approved is when the agency approved it (its approve entry in the
 	// audit trail); zero when the trail has none.
