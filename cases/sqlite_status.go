@@ -41,9 +41,9 @@ func scanStatusCase(sc scanner) (*Case, string, error) {
 	if c.Ref, err = quickRef(ref); err != nil {
 		return nil, "", err
 	}
-	f := strings.Split(packed, " ")
-	if len(f) != 13 {
-		return nil, "", fmt.Errorf("cases: %s: %d packed columns, want 13", ref, len(f))
+	var f [13]string
+	if n := unpack(packed, f[:]); n != len(f) {
+		return nil, "", fmt.Errorf("cases: %s: %d packed columns, want %d", ref, n, len(f))
 	}
 	c.Stage, c.Paused, c.Outcome = Stage(f[0]), f[1] == "1", Outcome(f[2])
 	c.Plan.Start, c.Plan.End = quickDate(f[4]), quickDate(f[5])
@@ -67,6 +67,22 @@ func scanStatusCase(sc scanner) (*Case, string, error) {
 	return &c, ref, nil
 }
 
+// unpack splits packed columns into f and returns how many there were
+// (more than len(f) counts as len(f)+1).
+func unpack(packed string, f []string) int {
+	n := 0
+	for n < len(f) {
+		i := strings.IndexByte(packed, ' ')
+		if i < 0 {
+			f[n] = packed
+			return n + 1
+		}
+		f[n], packed = packed[:i], packed[i+1:]
+		n++
+	}
+	return n + 1
+}
+
 // statusWindowColumns are the columns of an open window a report reads.
 const statusWindowColumns = `case_ref,
 	printf('%d %s %s %d %s %s %d %d %d', id, kind, party, seq, start_on, due_on, days,
@@ -80,10 +96,10 @@ func scanStatusWindow(sc scanner) (Window, string, error) {
 	if err := sc.Scan(&ref, &packed); err != nil {
 		return w, "", err
 	}
-	f := strings.Split(packed, " ")
-	if len(f) != 9 {
-		return w, "", fmt.Errorf("cases: a window of %s: %d packed columns, want 9", ref,
-			len(f))
+	var f [9]string
+	if n := unpack(packed, f[:]); n != len(f) {
+		return w, "", fmt.Errorf("cases: a window of %s: %d packed columns, want %d", ref,
+			n, len(f))
 	}
 	w.ID, _ = strconv.ParseInt(f[0], 10, 64)
 	w.Kind, w.Party = WindowKind(f[1]), Party(f[2])
@@ -272,27 +288,23 @@ type extraScan struct {
 func (e extraScan) Scan(dest ...any) error { return e.rows.Scan(append(dest, e.extra...)...) }
 
 // eachTrailEntry scans the audit table, whose only index is by case; the
-// detail is read for the expiries only, the case for a finding of
-// ineligibility only.
+// case is read for a finding of ineligibility only.
 func (v *sqliteView) eachTrailEntry(ctx context.Context, fn func(trailEntry) error) error {
 	rows, err := v.q.QueryContext(ctx, `
 		SELECT case_ref, kind, at,
-			CASE WHEN kind IN ('decision_overdue', 'more_info_overdue', 'fixes_overdue')
-				THEN detail ELSE '' END,
 			CASE WHEN kind = 'ineligible' THEN (SELECT last_submission_at FROM cases
 				WHERE ref = audit.case_ref) ELSE 0 END
 		FROM audit
-		WHERE kind IN ('approve', 'reject', 'ineligible',
-			'decision_overdue', 'more_info_overdue', 'fixes_overdue')
+		WHERE kind IN ('approve', 'reject', 'ineligible')
 		ORDER BY seq`)
 	if err != nil {
 		return statusErr("the audit trail", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var ref, kind, at, detail string
+		var ref, kind, at string
 		var last sql.NullInt64
-		if err := rows.Scan(&ref, &kind, &at, &detail, &last); err != nil {
+		if err := rows.Scan(&ref, &kind, &at, &last); err != nil {
 			return statusErr("the audit trail", err)
 		}
 		e := trailEntry{kind: EventKind(kind), last: fromNanos(last.Int64)}
@@ -302,19 +314,43 @@ func (v *sqliteView) eachTrailEntry(ctx context.Context, fn func(trailEntry) err
 		if e.at, err = quickAuditTime(at); err != nil {
 			return statusErr("the audit trail", err)
 		}
-		if detail != "" {
-			var d struct {
-				Due Date `json:"due"`
-			}
-			_ = json.Unmarshal([]byte(detail), &d) // an odd detail gives no day
-			e.due = d.Due
-		}
 		if err := fn(e); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return statusErr("the audit trail", err)
+	}
+	return nil
+}
+
+// eachExpiredWindow scans the windows table, whose only index on case is
+// of the open windows.
+func (v *sqliteView) eachExpiredWindow(ctx context.Context,
+	fn func(ref Ref, k WindowKind, due Date) error) error {
+	rows, err := v.q.QueryContext(ctx, `
+		SELECT case_ref, kind, due_on FROM windows
+		WHERE closed_how = 'expired' AND kind IN ('decision', 'more_info', 'fixes')
+		ORDER BY id`)
+	if err != nil {
+		return statusErr("windows that ran out", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref, kind, due string
+		if err := rows.Scan(&ref, &kind, &due); err != nil {
+			return statusErr("windows that ran out", err)
+		}
+		r, err := quickRef(ref)
+		if err != nil {
+			return statusErr("windows that ran out", err)
+		}
+		if err := fn(r, WindowKind(kind), quickDate(due)); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return statusErr("windows that ran out", err)
 	}
 	return nil
 }

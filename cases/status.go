@@ -42,9 +42,12 @@ type Status struct {
 	from   time.Time
 	to     time.Time
 	rounds []Round
-	// trail is read when first needed (status_trail.go), under trailMu.
-	trailMu sync.Mutex
-	trail   *trail
+	// trail is read when first needed (status_trail.go), under trailMu;
+	// so are the expiries (status_tasks.go), under expiriesMu.
+	trailMu    sync.Mutex
+	trail      *trail
+	expiriesMu sync.Mutex
+	expiries   map[expiryKey]Date
 }
 
 // Status reads the status of the sandbox as q says, in one read
@@ -84,11 +87,14 @@ type statusReader interface {
 	// eachDueWindow gives the open windows that are counting and whose last
 	// day is in [from, to], first due first, with their case's summary.
 	eachDueWindow(ctx context.Context, from, to Date, fn func(CaseWindow) error) error
-	// eachTrailEntry gives, in sequence order, the audit entries a report
-	// derives from: the decisions (a finding of ineligibility with the
-	// case's latest submission), and the expiries that leave the agency
-	// to act, with the last day of their window.
+	// eachTrailEntry gives, in sequence order, the audit entries of the
+	// decisions (a finding of ineligibility with the case's latest
+	// submission).
 	eachTrailEntry(ctx context.Context, fn func(trailEntry) error) error
+	// eachExpiredWindow gives, in the order they were opened, the
+	// decision, more-information and fixes windows that ran out, with
+	// their last day.
+	eachExpiredWindow(ctx context.Context, fn func(ref Ref, k WindowKind, due Date) error) error
 	// eachDecisionWindow gives every decision window ever opened, open or
 	// closed, with the day it counts from, in the order they were opened.
 	eachDecisionWindow(ctx context.Context, fn func(ref Ref, start Date) error) error

@@ -122,36 +122,64 @@ func (st *Status) TasksOf(c *Case) ([]Task, error) {
 
 // expiredTasks adds the tasks of periods that ran out and left the agency
 // to act: the decision window (the case is still before its decision with
-// no decision window open), information asked for (still paused with
-// none open), and fixes. Their last day and time come from the trail.
+// no decision window open), information asked for (still paused with none
+// open), and fixes. Their last day is the window's that ran out, and they
+// wait from the moment it did.
 func (st *Status) expiredTasks(c *Case, add func(TaskKind, time.Time, Date)) error {
-	expired := func(k TaskKind, e EventKind) error {
-		t, err := st.readTrail()
+	expired := func(k TaskKind, w WindowKind) error {
+		ex, err := st.readExpiries()
 		if err != nil {
 			return err
 		}
-		x := t.expiries[expiryKey{c.Ref, e}]
-		if x.at.IsZero() {
-			x.at = c.Updated
+		due := ex[expiryKey{c.Ref, w}]
+		since := c.Updated
+		if !due.IsZero() {
+			since = due.End()
 		}
-		add(k, x.at, x.due)
+		add(k, since, due)
 		return nil
 	}
 	_, deciding := c.Window(WindowDecision)
 	if (c.Stage == TestPlan || c.Stage == Decision) && !deciding {
-		if err := expired(TaskDecisionOverdue, DecisionOverdue); err != nil {
+		if err := expired(TaskDecisionOverdue, WindowDecision); err != nil {
 			return err
 		}
 	}
 	if _, asked := c.Window(WindowMoreInfo); c.Paused && !asked {
-		if err := expired(TaskInfoOverdue, InfoOverdue); err != nil {
+		if err := expired(TaskInfoOverdue, WindowMoreInfo); err != nil {
 			return err
 		}
 	}
 	if c.FixesOverdue {
-		return expired(TaskFixesOverdue, FixesOverdue)
+		return expired(TaskFixesOverdue, WindowFixes)
 	}
 	return nil
+}
+
+type expiryKey struct {
+	ref  Ref
+	kind WindowKind
+}
+
+// readExpiries reads, the first time they are needed, the last day of
+// each case's latest window of each kind that ran out: one small entry per
+// such window.
+func (st *Status) readExpiries() (map[expiryKey]Date, error) {
+	st.expiriesMu.Lock()
+	defer st.expiriesMu.Unlock()
+	if st.expiries != nil {
+		return st.expiries, nil
+	}
+	ex := map[expiryKey]Date{}
+	err := st.r.eachExpiredWindow(st.ctx, func(ref Ref, k WindowKind, due Date) error {
+		ex[expiryKey{ref, k}] = due
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	st.expiries = ex
+	return ex, nil
 }
 
 // Tasks returns what the agency must do on every case, first due first,

@@ -49,34 +49,24 @@ func (d AgencyDecision) InTime() bool {
 	return !d.Received.IsZero() && !DateOf(d.Decided).After(d.Due())
 }
 
-// trailEntry is an audit entry a report derives something from.
+// trailEntry is a decision's audit entry.
 type trailEntry struct {
 	ref  Ref
 	kind EventKind
 	at   time.Time
-	// due is, for an expiry, the last day of the window that ran out.
-	due Date
 	// last is, for a finding of ineligibility, the case's latest
 	// submission.
 	last time.Time
 }
 
 // trail is what a Status derives from one reading of the audit trail: the
-// decisions, and the latest expiry of each kind on each case that leaves
-// the agency to act (see TasksOf). It holds one entry per decision and per
-// such expiry.
+// decisions, one small entry each.
 type trail struct {
 	decisions []AgencyDecision
-	expiries  map[expiryKey]trailEntry
-}
-
-type expiryKey struct {
-	ref  Ref
-	kind EventKind
 }
 
 // readTrail reads the trail the first time it is needed: the decision
-// windows (their first days), then the decisions and expiries.
+// windows (their first days), then the decisions.
 func (st *Status) readTrail() (*trail, error) {
 	st.trailMu.Lock()
 	defer st.trailMu.Unlock()
@@ -91,13 +81,8 @@ func (st *Status) readTrail() (*trail, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &trail{expiries: map[expiryKey]trailEntry{}}
+	t := &trail{}
 	err = st.r.eachTrailEntry(st.ctx, func(e trailEntry) error {
-		switch e.kind {
-		case DecisionOverdue, InfoOverdue, FixesOverdue:
-			t.expiries[expiryKey{e.ref, e.kind}] = e
-			return nil
-		}
 		d := AgencyDecision{Case: e.ref, Kind: e.kind, Received: received[e.ref],
 			Decided: e.at}
 		if e.kind == FindIneligible && !e.last.IsZero() {
@@ -115,8 +100,8 @@ func (st *Status) readTrail() (*trail, error) {
 
 // Decisions yields every decision of the trail, in the order they were
 // given (see AgencyDecision for where their days come from). The trail is
-// read once per Status, for this, Participants and TasksOf, and its
-// decisions are held in memory: one small entry each.
+// read once per Status, for this and Participants, and its decisions are
+// held in memory: one small entry each.
 func (st *Status) Decisions() iter.Seq2[AgencyDecision, error] {
 	return func(yield func(AgencyDecision, error) bool) {
 		t, err := st.readTrail()

@@ -160,11 +160,28 @@ func newWorkbook(f *excelize.File, opt WorkbookOptions) (*workbook, error) {
 }
 
 // fill writes every sheet from one status read; the summary is written
-// last, from what the others counted.
+// last, from what the others counted. The audit trail's decisions are
+// counted on a goroutine of their own while the sheets that need no
+// reading (deadlines, overdue) are written: Participants waits for them.
 func (wb *workbook) fill(ctx context.Context, st *cases.Status) error {
-	steps := []func(context.Context, *cases.Status) error{wb.casesSheet, wb.deadlinesSheet,
-		wb.overdueSheet, wb.testingSheets, wb.countDecisions, wb.auditSheet,
-		wb.summarySheet}
+	if err := wb.casesSheet(ctx, st); err != nil {
+		return err
+	}
+	counted := make(chan error, 1)
+	go func() { counted <- wb.countDecisions(ctx, st) }()
+	err := wb.steps(ctx, st, wb.deadlinesSheet, wb.overdueSheet, wb.testingSheets)
+	if cerr := <-counted; err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return wb.steps(ctx, st, wb.auditSheet, wb.summarySheet)
+}
+
+// steps runs steps in order until one fails or ctx is done.
+func (wb *workbook) steps(ctx context.Context, st *cases.Status,
+	steps ...func(context.Context, *cases.Status) error) error {
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
 			return err
