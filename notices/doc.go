@@ -39,6 +39,12 @@
 //     participation agreement, with the applicant's test plan (the notice's
 //     latest test_plan form) rendered as an annex and merged (agreement.go).
 //
+// Reports are built from one read of the store (cases.Status): the status
+// workbook for management ([WriteWorkbook], streamed with excelize, and
+// [StatusReportNotice] to mail it), the public announcement of participants
+// ([WriteAnnouncement]: PDF on the letters' text layer, HTML, xlsx), and
+// the officers' digest of what the agency has to do ([DigestNotice]).
+//
 // Data flows one way: notices reads package cases and never mailbox or
 // forms. [Sample] gives a realistic notice of every kind for the command line
 // and tests; [CheckWording] checks an operator's templates.
