@@ -12,8 +12,9 @@ import (
 
 // The status reads of a Status (status.go), each one statement streamed
 // row by row inside the read transaction. They run once per report, so
-// they are not kept prepared (sqliteView.query): preparing costs little
-// beside reading every case.
+// they are not kept prepared (sqliteView.query, whose cache is not safe for
+// the concurrent use a Status allows): preparing costs little beside
+// reading every case.
 
 // The driver costs about a fifth of a microsecond for each column of each
 // row (two calls into SQLite, each taking its mutex), which over 100,000

@@ -29,10 +29,11 @@ type StatusQuery struct {
 //
 // A Status is valid only inside the function given to Store.Status; it is
 // safe for concurrent use, so that a report can read one part while it
-// writes another. Cases, Windows, Participants and Audit stream their rows
-// from the database, read a few hundred ahead on a goroutine of their own,
-// so a report over 100,000 cases holds a few hundred at a time; Decisions
-// come from memory (see it). Each iterator yields a non-nil
+// writes another (the reads share the transaction's connection, one call
+// at a time). Cases, Windows, Participants and Audit stream their rows from
+// the database, read a few hundred ahead on a goroutine of their own, so a
+// report over 100,000 cases holds a few hundred at a time; Decisions and
+// Tasks are held in memory (see each). Each iterator yields a non-nil
 // error at most once, as its last pair.
 type Status struct {
 	ctx    context.Context
