@@ -78,6 +78,8 @@ type tx interface {
 	dueBatch(ctx context.Context, ids []int64) ([]dueWindow, map[Ref]*Case, error)
 	// caseWindows returns the open windows of a case.
 	caseWindows(ctx context.Context, ref Ref) ([]Window, error)
+	// openWindowsOf returns the open windows of several cases, by case.
+	openWindowsOf(ctx context.Context, refs []Ref) (map[Ref][]Window, error)
 	insertWindow(ctx context.Context, w *Window, opened, next time.Time) error
 	updateWindow(ctx context.Context, w *Window, next time.Time) error
 	// closeWindows closes the windows given, each with its ClosedHow.

@@ -266,11 +266,24 @@ type sqliteTx struct {
 	buf appends
 	// inbound is set when the transaction records an inbound message.
 	inbound bool
+	// noProposals, once known, says the proposals table is empty.
+	noProposals *bool
+	// counters are the values the transaction gave out, by name and year,
+	// written back at commit (see nextNumber).
+	counters map[counterKey]int
+}
+
+type counterKey struct {
+	name string
+	year int
 }
 
 func (t *sqliteTx) commit() error {
 	ctx := context.Background()
 	err := t.flush(ctx)
+	if err == nil {
+		err = t.writeCounters(ctx)
+	}
 	if err == nil {
 		err = t.writeSeal(ctx)
 	}
@@ -289,7 +302,16 @@ func (t *sqliteTx) commit() error {
 
 func (t *sqliteTx) rollback() error { return t.tx.Rollback() }
 
+// nextNumber takes the next number of a counter. The first take in a
+// transaction writes it; later ones count in memory and the last value is
+// written at commit. Numbers stay gapless: the counter is written in the
+// same transaction as everything that used its numbers.
 func (t *sqliteTx) nextNumber(ctx context.Context, counter string, year int) (int, error) {
+	k := counterKey{counter, year}
+	if n, ok := t.counters[k]; ok {
+		t.counters[k] = n + 1
+		return n + 1, nil
+	}
 	var n int
 	err := t.queryRow(ctx, `
 		INSERT INTO counters (name, year, value) VALUES (?, ?, 1)
@@ -298,7 +320,24 @@ func (t *sqliteTx) nextNumber(ctx context.Context, counter string, year int) (in
 	if err != nil {
 		return 0, fmt.Errorf("cases: numbering %s %d: %w", counter, year, err)
 	}
+	if t.counters == nil {
+		t.counters = map[counterKey]int{}
+	}
+	t.counters[k] = n
 	return n, nil
+}
+
+// writeCounters writes back the counters taken more than once.
+func (t *sqliteTx) writeCounters(ctx context.Context) error {
+	for k, n := range t.counters {
+		_, err := t.exec(ctx, `UPDATE counters SET value = ? WHERE name = ? AND year = ?
+			AND value < ?`, n, k.name, k.year, n)
+		if err != nil {
+			return fmt.Errorf("cases: numbering %s %d: %w", k.name, k.year, err)
+		}
+	}
+	t.counters = nil
+	return nil
 }
 
 // isConstraint reports whether err is a UNIQUE or PRIMARY KEY violation.

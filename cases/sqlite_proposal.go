@@ -65,6 +65,7 @@ func (v *sqliteView) proposals(ctx context.Context, ref Ref) ([]Proposal, error)
 }
 
 func (t *sqliteTx) putProposal(ctx context.Context, p Proposal) error {
+	t.noProposals = nil // there is one now
 	_, err := t.exec(ctx, "INSERT INTO proposals ("+proposalColumns+") VALUES (?, ?, ?, ?, ?)",
 		p.Case.String(), string(p.Kind), encodeArgs(p.Args), p.By, nanos(p.At))
 	if err != nil {
@@ -74,6 +75,19 @@ func (t *sqliteTx) putProposal(ctx context.Context, p Proposal) error {
 }
 
 func (t *sqliteTx) deleteProposals(ctx context.Context, ref Ref, kind EventKind) error {
+	// Proposals are rare: a sweep that closes hundreds of cases asks once
+	// whether there are any, not once a case.
+	if t.noProposals == nil {
+		var none bool
+		err := t.queryRow(ctx, "SELECT NOT EXISTS (SELECT 1 FROM proposals)").Scan(&none)
+		if err != nil {
+			return fmt.Errorf("cases: looking for proposals: %w", err)
+		}
+		t.noProposals = &none
+	}
+	if *t.noProposals {
+		return nil
+	}
 	_, err := t.exec(ctx, "DELETE FROM proposals WHERE case_ref = ? AND (? = '' OR kind = ?)",
 		ref.String(), string(kind), string(kind))
 	if err != nil {

@@ -92,7 +92,9 @@ func (t *sqliteTx) updateWindow(ctx context.Context, w *Window, next time.Time) 
 func (t *sqliteTx) flushWindows(ctx context.Context) error {
 	rows := make([][]any, 0, len(t.buf.windowOrder))
 	for _, id := range t.buf.windowOrder {
-		rows = append(rows, t.buf.windows[id])
+		if r, ok := t.buf.windows[id]; ok {
+			rows = append(rows, r)
+		}
 	}
 	t.buf.windows, t.buf.windowOrder = nil, nil
 	for len(rows) > 0 {
@@ -122,8 +124,9 @@ func updateWindowsSQL(n int) string {
 
 // closeWindows closes the windows in one statement per way of closing.
 func (t *sqliteTx) closeWindows(ctx context.Context, ws []Window, at time.Time) error {
-	if err := t.flushWindows(ctx); err != nil {
-		return err
+	// A buffered change of a window being closed is moot; the others wait.
+	for _, w := range ws {
+		delete(t.buf.windows, w.ID)
 	}
 	ids := map[string][]int64{}
 	for _, w := range ws {
@@ -207,4 +210,28 @@ func (t *sqliteTx) casesByRef(ctx context.Context, refs []string) (map[Ref]*Case
 
 func (t *sqliteTx) caseWindows(ctx context.Context, ref Ref) ([]Window, error) {
 	return t.openWindows(ctx, "WHERE case_ref = ? AND closed_at IS NULL", ref.String())
+}
+
+// openWindowsOf returns the open windows of the cases, by case, read in
+// one query; a case with none has an empty, non-nil list.
+func (t *sqliteTx) openWindowsOf(ctx context.Context, refs []Ref) (map[Ref][]Window, error) {
+	out := make(map[Ref][]Window, len(refs))
+	if len(refs) == 0 {
+		return out, nil
+	}
+	list := make([]string, len(refs))
+	for i, r := range refs {
+		list[i] = r.String()
+		out[r] = []Window{}
+	}
+	js, _ := json.Marshal(list)
+	ws, err := t.openWindows(ctx, `WHERE case_ref IN (SELECT value FROM json_each(?))
+		AND closed_at IS NULL`, string(js))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		out[w.Case] = append(out[w.Case], w)
+	}
+	return out, nil
 }

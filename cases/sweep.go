@@ -94,6 +94,10 @@ func (s *Store) sweepIDs(ctx context.Context, t tx, ids []int64, now time.Time,
 	}
 	x := s.env(ctx, t)
 	x.now, x.today = now, DateOf(now)
+	open, err := t.openWindowsOf(ctx, expiringCases(due, cases, now))
+	if err != nil {
+		return err
+	}
 	closed := map[int64]bool{} // windows closed by an expiry earlier in the batch
 	for _, d := range due {
 		if err := ctx.Err(); err != nil {
@@ -106,6 +110,7 @@ func (s *Store) sweepIDs(ctx context.Context, t tx, ids []int64, now time.Time,
 		rep.Checked++
 		if !now.Before(d.w.Expires()) {
 			rep.Expired++
+			c.Windows = open[c.Ref]
 			ch, err := s.expire(ctx, t, c, d.w, x)
 			if err != nil {
 				return err
@@ -114,26 +119,46 @@ func (s *Store) sweepIDs(ctx context.Context, t tx, ids []int64, now time.Time,
 				closed[w.ID] = true
 			}
 			cases[c.Ref] = ch.After
+			open[c.Ref] = ch.After.Windows
 			continue
 		}
-		if err := s.remindIfOwed(ctx, t, c, d.w, x, rep); err != nil {
+		w, err := s.remindIfOwed(ctx, t, c, d.w, x, rep)
+		if err != nil {
 			return err
+		}
+		for i := range open[c.Ref] { // keep a later expiry's copy current
+			if open[c.Ref][i].ID == w.ID {
+				open[c.Ref][i] = w
+			}
 		}
 	}
 	return nil
 }
 
+// expiringCases returns the cases of the due windows that run out at now:
+// their open windows are read in one query, not one a case.
+func expiringCases(due []dueWindow, cases map[Ref]*Case, now time.Time) []Ref {
+	var refs []Ref
+	for _, d := range due {
+		if cases[d.w.Case] != nil && !d.next.IsZero() && !d.next.After(now) &&
+			!now.Before(d.w.Expires()) {
+			refs = append(refs, d.w.Case)
+		}
+	}
+	return refs
+}
+
 // remindIfOwed sends the reminder owed for w at x.now, if any, and sets when
 // the window is next checked.
 func (s *Store) remindIfOwed(ctx context.Context, t tx, c *Case, w Window, x *env,
-	rep *SweepReport) error {
+	rep *SweepReport) (Window, error) {
 	if k, ok := x.policy.owedReminder(w, x.now); ok {
 		rep.Reminders++
 		if err := s.remind(ctx, t, c, &w, k, x); err != nil {
-			return err
+			return w, err
 		}
 	}
-	return t.updateWindow(ctx, &w, x.policy.nextCheck(w, x.now))
+	return w, t.updateWindow(ctx, &w, x.policy.nextCheck(w, x.now))
 }
 
 // expire closes a window that ran out and raises the event its rule names.
@@ -141,13 +166,16 @@ func (s *Store) remindIfOwed(ctx context.Context, t tx, c *Case, w Window, x *en
 // purpose), the window just closes, with an audit entry.
 func (s *Store) expire(ctx context.Context, t tx, c *Case, w Window, x *env) (*Change,
 	error) {
-	ws, err := t.caseWindows(ctx, c.Ref)
-	if err != nil {
-		return nil, err
+	if c.Windows == nil {
+		ws, err := t.caseWindows(ctx, c.Ref)
+		if err != nil {
+			return nil, err
+		}
+		c.Windows = ws
 	}
-	c.Windows = ws
 	closed := closeWindowID(c, w.ID)
 	rule := windowRules[w.Kind]
+	var err error
 	ev := Event{Kind: rule.onExpiry, Case: c.Ref, At: w.Expires(), Actor: ByClock,
 		By: "clock", window: &w}
 	var ch *Change
