@@ -21,9 +21,10 @@ type Officers struct {
 	TokenKey []byte
 	// Bot is the bot's address, whose sub-address carries the token.
 	Bot string
-	// Report writes the status workbook for REPORT; nil answers that
-	// reports are not available.
-	Report func(ctx context.Context) ([]cases.File, error)
+	// Report writes the notice that answers REPORT from officer: the
+	// status workbook (cases.NoticeStatusReport to cases.ToActor); nil
+	// answers that reports are not available.
+	Report func(ctx context.Context, officer string) (cases.Notice, error)
 }
 
 // command acts on a message from an address on the roster, in the order
@@ -212,13 +213,12 @@ func (d *Desk) query(ctx context.Context, in *cases.Inbound, officer Officer, cm
 				"รายงานไม่พร้อมให้บริการจากระบบนี้"
 			break
 		}
-		files, err := d.o.Officers.Report(ctx)
+		report, err := d.o.Officers.Report(ctx, officer.Address)
 		if err != nil {
 			return 0, err
 		}
-		n.Files = files
-		n.Reason = fmt.Sprintf("รายงานสถานะ ณ วันที่ %s แนบมากับอีเมลนี้\n"+
-			"The status workbook as of %s is attached.", today, today)
+		report.Event.Source = in
+		n = report
 	}
 	if _, err := d.o.Store.Reply(ctx, in, n, "query", map[string]any{
 		"query": cmd.Query, "message_id": in.MessageID}); err != nil {

@@ -26,6 +26,7 @@ type Config struct {
 	Agency   AgencyConfig    `toml:"agency" help:"Who signs the letters and how to reach the responsible unit."`
 	Letters  LettersConfig   `toml:"letters" help:"How letters are written."`
 	Mail     MailConfig      `toml:"mail" help:"The mail servers, the bot's address and the management list."`
+	Schedule ScheduleConfig  `toml:"schedule" help:"When the scheduled jobs run (cron specs in Asia/Bangkok)."`
 	Officers []OfficerConfig `toml:"officers" help:"The officers: who may give which commands by reply. Not overridable by environment."`
 	Roles    []RoleConfig    `toml:"roles" help:"Roles of your own, or the default ones (screener, reviewer, approver, manager) redefined. Not overridable by environment."`
 	Rounds   []RoundConfig   `toml:"rounds" help:"Testing rounds: when each takes expressions of interest, how many participants and which categories. Not overridable by environment."`
@@ -69,8 +70,9 @@ func defaultConfig() *Config {
 			MoreInfoDays: p.MoreInfoDays, ReportGraceDays: p.ReportGraceDays,
 			PostExitEvery: p.PostExitEvery, LetterPrefix: p.LetterPrefix,
 			MessageDomain: p.MessageDomain},
-		Agency: defaultAgency(),
-		Mail:   defaultMail(),
+		Agency:   defaultAgency(),
+		Mail:     defaultMail(),
+		Schedule: defaultSchedule(),
 		Rounds: []RoundConfig{{Number: 1, Opens: "2020-07-01", Closes: "2020-07-31",
 			Categories: []string{"e-document", "e-meeting", "digital-id"}}},
 	}

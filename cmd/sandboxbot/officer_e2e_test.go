@@ -100,4 +100,29 @@ func TestOfficerReplyThroughPostfix(t *testing.T) {
 	if n := count(t, db, "SELECT count(*) FROM outbox WHERE notice = 'confirmation'"); n != 1 {
 		t.Errorf("%d confirmations to the officer, want 1", n)
 	}
+
+	// REPORT in a new mail (a query needs no token) brings the workbook.
+	report := fmt.Sprintf("From: %s\r\nTo: %s\r\nSubject: report please\r\n"+
+		"Message-ID: <report.%d@sandbox.test>\r\nDate: %s\r\n\r\nREPORT\r\n",
+		w.officer.Address, w.bot.Address, time.Now().UnixNano(),
+		time.Now().Format(time.RFC1123Z))
+	signed.Reset()
+	if err := dkim.Sign(&signed, strings.NewReader(report), &dkim.SignOptions{
+		Domain: "sandbox.test", Selector: "sel", Signer: key}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.stack.Send(t.Context(), w.officer.Address, []string{w.bot.Address},
+		signed.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 30*time.Second, "the workbook delivered to the officer", func() bool {
+		for _, raw := range w.bodies(w.officer, "INBOX") {
+			m, err := mailbox.ReadMessage(raw, mailbox.Limits{})
+			if err == nil && strings.Contains(m.MessageID, "status_report") &&
+				len(m.Attachments) == 1 && strings.HasSuffix(m.Attachments[0].Name, ".xlsx") {
+				return true
+			}
+		}
+		return false
+	})
 }

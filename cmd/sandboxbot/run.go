@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"sandboxbot/cases"
 	"sandboxbot/mailbox"
 	"sandboxbot/scheduler"
 )
@@ -126,7 +127,10 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 	}
 	desk, err := mailbox.NewDesk(mailbox.DeskOptions{Store: store, Forms: formReader,
 		Officers: mailbox.Officers{Roster: roster, Sender: policy, TokenKey: tokenKey,
-			Bot: cfg.Mail.Address},
+			Bot: cfg.Mail.Address, Report: func(ctx context.Context, officer string) (
+				cases.Notice, error) {
+				return statusReport(ctx, store, cases.ToActor, officer)
+			}},
 		MaxMessageBytes: int64(cfg.Mail.MaxMessageMB) << 20,
 		RepliesPerHour:  cfg.Mail.RepliesPerHour, BlankForms: blank, Logger: log})
 	if err != nil {
@@ -154,8 +158,7 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 	// The scheduler: its first sweep after the intake's first pass.
 	sched := scheduler.New(scheduler.Options{Clock: store.Clock(), Logger: log,
 		RunLog: store, Ready: ready})
-	for _, j := range []scheduler.Job{scheduler.Sweep(store, log),
-		scheduler.Checkpoint(store)} {
+	for _, j := range reportJobs(store, cfg, log) {
 		if err := sched.Add(j); err != nil {
 			return err
 		}
