@@ -46,6 +46,7 @@ type PolicyConfig struct {
 	PostExitEvery   string `toml:"post_exit_every" help:"Period of post-exit reports: monthly or quarterly."`
 	LetterPrefix    string `toml:"letter_prefix" help:"Start of every outgoing letter number, as in 'สพธอ. 12/2569'."`
 	MessageDomain   string `toml:"message_domain" help:"Domain of the Message-IDs of outgoing mail."`
+	FourEyes        bool   `toml:"four_eyes" help:"Approvals, rejections and expulsions take two different officers: the second gives the same command."`
 }
 
 // AuditConfig is the [audit] section.
@@ -194,7 +195,7 @@ func (p PolicyConfig) policy() cases.Policy {
 	return cases.Policy{ReminderDays: p.ReminderDays, ReminderHour: p.ReminderHour,
 		MoreInfoDays: p.MoreInfoDays, ReportGraceDays: p.ReportGraceDays,
 		PostExitEvery: p.PostExitEvery, LetterPrefix: p.LetterPrefix,
-		MessageDomain: p.MessageDomain}
+		MessageDomain: p.MessageDomain, FourEyes: p.FourEyes}
 }
 
 func (r RoundConfig) round() (cases.Round, error) {
