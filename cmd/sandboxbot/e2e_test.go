@@ -280,26 +280,8 @@ func base64Lines(b []byte) string {
 
 // messageIDs returns the Message-ID of every message in a folder of u.
 func (w *world) messageIDs(u mailstack.User, folder string) []string {
-	w.t.Helper()
-	c, err := imapclient.DialInsecure(w.stack.IMAP, nil)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		w.t.Fatal(err)
-	}
-	sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
-	if err != nil || sel.NumMessages == 0 {
-		return nil
-	}
-	msgs, err := c.Fetch(imap.SeqSet{{Start: 1, Stop: 0}},
-		&imap.FetchOptions{Envelope: true}).Collect()
-	if err != nil {
-		w.t.Fatal(err)
-	}
 	var out []string
-	for _, m := range msgs {
+	for _, m := range w.fetch(u, folder, &imap.FetchOptions{Envelope: true}) {
 		out = append(out, m.Envelope.MessageID)
 	}
 	return out
@@ -307,6 +289,19 @@ func (w *world) messageIDs(u mailstack.User, folder string) []string {
 
 // bodies returns the raw messages in a folder of u.
 func (w *world) bodies(u mailstack.User, folder string) [][]byte {
+	whole := &imap.FetchItemBodySection{Peek: true}
+	var out [][]byte
+	for _, m := range w.fetch(u, folder, &imap.FetchOptions{
+		BodySection: []*imap.FetchItemBodySection{whole}}) {
+		out = append(out, m.FindBodySection(whole))
+	}
+	return out
+}
+
+// fetch fetches every message of a folder of u, read-only; none when the
+// folder is empty or missing.
+func (w *world) fetch(u mailstack.User, folder string,
+	opts *imap.FetchOptions) []*imapclient.FetchMessageBuffer {
 	w.t.Helper()
 	c, err := imapclient.DialInsecure(w.stack.IMAP, nil)
 	if err != nil {
@@ -320,14 +315,9 @@ func (w *world) bodies(u mailstack.User, folder string) [][]byte {
 	if err != nil || sel.NumMessages == 0 {
 		return nil
 	}
-	msgs, err := c.Fetch(imap.SeqSet{{Start: 1, Stop: 0}}, &imap.FetchOptions{
-		BodySection: []*imap.FetchItemBodySection{{Peek: true}}}).Collect()
+	msgs, err := c.Fetch(imap.SeqSet{{Start: 1, Stop: 0}}, opts).Collect()
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	var out [][]byte
-	for _, m := range msgs {
-		out = append(out, m.FindBodySection(&imap.FetchItemBodySection{Peek: true}))
-	}
-	return out
+	return msgs
 }
