@@ -187,7 +187,15 @@ func (s *Store) Refuse(ctx context.Context, e Event, why error) (*Result, error)
 		}
 		n := Notice{Kind: NoticeRefusal, To: ToActor, Case: *c, Event: e, From: c.Stage,
 			Reason: reason, ReasonTH: reasonTH, At: x.now}
-		res.Outbox, err = s.compose(ctx, t, n)
+		if res.Outbox, err = s.compose(ctx, t, n); err != nil || c.Ref.IsZero() ||
+			e.Actor != ByApplicant {
+			return err
+		}
+		// The officers see what an applicant sent about a case, and why it
+		// was not acted on, as they see what was.
+		n.Kind, n.To = NoticeSubmission, ToOfficers
+		ids, err := s.compose(ctx, t, n)
+		res.Outbox = append(res.Outbox, ids...)
 		return err
 	})
 	return res, err

@@ -390,10 +390,13 @@ func TestDeskThreadsRepliesToTheirCase(t *testing.T) {
 	other := withForm("mallory@evil.test", "Re: [DSS-2569-0001] thank you", "x.pdf", "x")
 	h.commit(other)
 	rows := h.rows()
-	if len(rows) != 1 || rows[0].Notice != cases.NoticeRefusal ||
+	if len(rows) != 2 || rows[0].Notice != cases.NoticeRefusal ||
 		!strings.Contains(bodyOf(t, rows[0]), "address of its contact person") ||
 		strings.Contains(bodyOf(t, rows[0]), "apply@corp.test") {
 		t.Fatalf("a stranger's reply: %v %s", rows, bodyOf(t, rows[0]))
+	}
+	if rows[1].Notice != cases.NoticeSubmission || rows[1].To[0] != "officer@etda.test" {
+		t.Fatalf("the officers are not told of the stranger's reply: %v", rows[1])
 	}
 }
 
@@ -407,9 +410,11 @@ func TestDeskRefusesBadForms(t *testing.T) {
 		t.Fatalf("broken: %v", d)
 	}
 	rows := h.rows()
-	if len(rows) != 1 || rows[0].Notice != cases.NoticeRefusal ||
-		!strings.Contains(bodyOf(t, rows[0]), "not 13 digits") {
-		t.Fatalf("broken form: %v", rows)
+	if len(rows) != 2 || rows[0].Notice != cases.NoticeRefusal ||
+		!strings.Contains(bodyOf(t, rows[0]), "not 13 digits") ||
+		rows[1].Notice != cases.NoticeSubmission ||
+		!strings.Contains(bodyOf(t, rows[1]), "not 13 digits") {
+		t.Fatalf("broken form: the applicant and the officers must be told: %v", rows)
 	}
 	h.outbox()
 	// A file that cannot be read, in no case's thread: quarantined and
