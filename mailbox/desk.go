@@ -297,9 +297,8 @@ func (d *Desk) explain(ctx context.Context, in *cases.Inbound, m *Message, kind,
 		return err
 	}
 	in.Replied = true
-	src := *in
 	n := cases.Notice{Kind: cases.NoticeHowTo, To: cases.ToActor, Case: c, From: c.Stage,
-		Event:  cases.Event{Actor: cases.ByApplicant, By: in.From, Source: &src},
+		Event:  cases.Event{Actor: cases.ByApplicant, By: in.From, Source: in},
 		Reason: en, ReasonTH: th}
 	if c.Ref.IsZero() {
 		n.Files = d.o.BlankForms

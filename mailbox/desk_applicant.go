@@ -231,19 +231,10 @@ func (d *Desk) inform(ctx context.Context, in *cases.Inbound, m *Message, ref ca
 	return Processed, nil
 }
 
-// writtenText is what a person wrote above the text they quote, at most
-// 4,000 characters.
+// writtenText is what the applicant wrote above the text they quote
+// (AboveQuote), at most 4,000 characters: the information for the officers.
 func writtenText(text string) string {
-	var keep []string
-	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, ">") || (strings.HasPrefix(t, "On ") &&
-			strings.HasSuffix(t, "wrote:")) || strings.HasSuffix(t, "เขียนว่า:") {
-			break
-		}
-		keep = append(keep, line)
-	}
-	s := strings.TrimSpace(strings.Join(keep, "\n"))
+	s := strings.TrimSpace(AboveQuote(text))
 	if r := []rune(s); len(r) > 4000 {
 		s = string(r[:4000]) + " …"
 	}

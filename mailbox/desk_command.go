@@ -133,10 +133,7 @@ func (d *Desk) decide(ctx context.Context, in *cases.Inbound, m *Message, office
 	} else if err != nil {
 		return 0, err
 	}
-	recipients := append(m.Header.Values("Delivered-To"), m.Header.Values("X-Original-To")...)
-	recipients = append(recipients, m.Header.Values("To")...)
-	recipients = append(recipients, m.Header.Values("Cc")...)
-	raw, ok := FindToken(o.Bot, recipients)
+	raw, ok := FindToken(o.Bot, m.Recipients)
 	if !ok {
 		return d.quarantineCommand(ctx, in, e, "no_token", "the command carries no reply "+
 			"token: reply to the bot's own mail about the case (its reply address holds the "+

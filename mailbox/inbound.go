@@ -120,8 +120,14 @@ func MessageID(raw []byte) string {
 	}
 	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw)))
 	h, _ := r.ReadMIMEHeader() // a partial header is still worth a look
-	id := strings.TrimSpace(h.Get("Message-Id"))
-	// Comments and folding whitespace (CFWS) may surround msg-id.
+	return msgID(h.Get("Message-Id"))
+}
+
+// msgID returns the msg-id of a Message-ID field's value (RFC 5322
+// s3.6.4) without its angle brackets, or "" when it holds none. Comments
+// and folding whitespace (CFWS) may surround it.
+func msgID(v string) string {
+	id := strings.TrimSpace(v)
 	if i := strings.IndexByte(id, '<'); i >= 0 {
 		if j := strings.IndexByte(id[i:], '>'); j > 0 {
 			return strings.TrimSpace(id[i+1 : i+j])

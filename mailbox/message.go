@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/mail"
+	"net/url"
 	"path"
 	"strings"
 	"unicode"
@@ -69,8 +70,9 @@ type Message struct {
 	MessageID  string   // without angle brackets
 	InReplyTo  []string // message ids, without angle brackets
 	References []string
-	// Recipients are the addresses of To, Cc, Delivered-To and
-	// X-Original-To, lowercased: where an officer's reply token is found.
+	// Recipients are the addresses of Delivered-To and X-Original-To
+	// (written by the receiving server), then To and Cc, lowercased: where
+	// an officer's reply token is found (FindToken).
 	Recipients []string
 	// Text is the first text/plain part that is not an attachment, or the
 	// first such text/html part turned into text (HTML is then true).
@@ -139,10 +141,10 @@ func (m *Message) readHeader() {
 		m.From = append(m.From, list...)
 	}
 	m.Subject = headerText(h.Get("Subject"))
-	m.MessageID = MessageID([]byte("Message-Id: " + h.Get("Message-Id") + "\r\n\r\n"))
+	m.MessageID = msgID(h.Get("Message-Id"))
 	m.InReplyTo = msgIDs(h.Get("In-Reply-To"))
 	m.References = msgIDs(h.Get("References"))
-	for _, key := range []string{"To", "Cc", "Delivered-To", "X-Original-To"} {
+	for _, key := range []string{"Delivered-To", "X-Original-To", "To", "Cc"} {
 		for f := h.FieldsByKey(key); f.Next(); {
 			list, err := mail.ParseAddressList(headerText(f.Value()))
 			if err != nil {
@@ -297,13 +299,13 @@ func rfc2231Param(field, param string) string {
 	if len(parts) != 3 {
 		return ""
 	}
-	raw, err := percentDecode(parts[2])
+	raw, err := url.PathUnescape(parts[2])
 	if err != nil {
 		return ""
 	}
-	r, err := CharsetReader(parts[0], bytes.NewReader(raw))
+	r, err := CharsetReader(parts[0], strings.NewReader(raw))
 	if err != nil {
-		return string(raw)
+		return raw
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {
@@ -322,26 +324,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-func percentDecode(s string) ([]byte, error) {
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] != '%' {
-			out = append(out, s[i])
-			continue
-		}
-		if i+2 >= len(s) {
-			return nil, errors.New("short escape")
-		}
-		var b byte
-		if _, err := fmt.Sscanf(s[i+1:i+3], "%02x", &b); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-		i += 2
-	}
-	return out, nil
 }
 
 // safeName keeps the last element of a path and drops what could mislead:
