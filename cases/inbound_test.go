@@ -13,7 +13,7 @@ func TestMailCheckpointMovesWithCommits(t *testing.T) {
 	note := func(validity, uid uint32, sha string) error {
 		in := &Inbound{Mailbox: mb, UIDValidity: validity, UID: uid, SHA256: sha,
 			ReceivedAt: h.clock.Now()}
-		_, err := h.store.Note(h.ctx, in, Ref{}, "", nil, nil)
+		err := h.store.Note(h.ctx, in, Ref{}, "", nil)
 		return err
 	}
 	steps := []struct {
@@ -53,7 +53,7 @@ func TestMailCheckpointMovesWithCommits(t *testing.T) {
 	}
 	// The same UID in another mailbox is another message.
 	in := &Inbound{Mailbox: "imap://other/INBOX", UIDValidity: 7, UID: 3, SHA256: "k"}
-	if _, err := h.store.Note(h.ctx, in, Ref{}, "", nil, nil); err != nil {
+	if err := h.store.Note(h.ctx, in, Ref{}, "", nil); err != nil {
 		t.Fatalf("UID 3 of another mailbox: %v", err)
 	}
 }
@@ -63,7 +63,7 @@ func TestReceivedBySHAOrMessageID(t *testing.T) {
 	h := newHarness(t)
 	in := &Inbound{Mailbox: "m", UIDValidity: 1, UID: 1, SHA256: "abc",
 		MessageID: "x@corp.test", Disposition: "quarantine"}
-	if _, err := h.store.Note(h.ctx, in, Ref{}, "", nil, nil); err != nil {
+	if err := h.store.Note(h.ctx, in, Ref{}, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -102,7 +102,7 @@ func TestCaseOfMessageAndReplies(t *testing.T) {
 	for i, replied := range []bool{true, false, true} {
 		in := &Inbound{SHA256: string(rune('a' + i)), From: "loop@corp.test",
 			ReceivedAt: h.clock.Now(), Replied: replied}
-		if _, err := h.store.Note(h.ctx, in, Ref{}, "", nil, nil); err != nil {
+		if err := h.store.Note(h.ctx, in, Ref{}, "", nil); err != nil {
 			t.Fatal(err)
 		}
 		h.clock.Advance(time.Minute)

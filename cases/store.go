@@ -201,41 +201,29 @@ func (s *Store) Refuse(ctx context.Context, e Event, why error) (*Result, error)
 	return res, err
 }
 
-// Note records a received message that causes no event (a mail the bot
-// cannot read, a question, a delivery report) in one transaction: the
-// inbound record, an audit entry of the given kind and detail when kind is
-// not empty, and the messages given, which the caller composed.
-func (s *Store) Note(ctx context.Context, in *Inbound, ref Ref, kind string, detail any,
-	msgs []Message) ([]int64, error) {
-	var ids []int64
-	err := s.inTx(ctx, func(t tx) error {
+// Note records a received message that causes no event and gets no
+// answer (a mail the bot will not or may not answer, a delivery report
+// about no letter of ours) in one transaction: the inbound record and an
+// audit entry of the given kind and detail when kind is not empty. An
+// answered message is recorded by Reply.
+func (s *Store) Note(ctx context.Context, in *Inbound, ref Ref, kind string,
+	detail any) error {
+	return s.inTx(ctx, func(t tx) error {
 		if in != nil {
 			if err := t.insertInbound(ctx, in, ref); err != nil {
 				return err
 			}
 		}
-		now := s.clock.Now()
-		if kind != "" {
-			by := ""
-			if in != nil {
-				by = in.From
-			}
-			err := s.audit(ctx, t, AuditEntry{At: now, Case: ref, Actor: ByApplicant, By: by,
-				Kind: kind}, detail)
-			if err != nil {
-				return err
-			}
+		if kind == "" {
+			return nil
 		}
-		for _, m := range msgs {
-			id, err := s.store(ctx, t, m, ref, "", "", now)
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
+		by := ""
+		if in != nil {
+			by = in.From
 		}
-		return nil
+		return s.audit(ctx, t, AuditEntry{At: s.clock.Now(), Case: ref, Actor: ByApplicant,
+			By: by, Kind: kind}, detail)
 	})
-	return ids, err
 }
 
 // Case returns a case with its open windows; ErrNotFound when there is none.

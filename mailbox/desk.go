@@ -237,7 +237,7 @@ func (d *Desk) ignore(ctx context.Context, in *cases.Inbound, m *Message, kind,
 	if m != nil {
 		detail["subject"] = m.Subject
 	}
-	if _, err := d.o.Store.Note(ctx, in, cases.Ref{}, kind, detail, nil); err != nil {
+	if err := d.o.Store.Note(ctx, in, cases.Ref{}, kind, detail); err != nil {
 		return 0, err
 	}
 	d.log.Info("message not answered", "message_id", in.MessageID, "why", why)
@@ -293,7 +293,7 @@ func (d *Desk) explain(ctx context.Context, in *cases.Inbound, m *Message, kind,
 		if err != nil {
 			return err
 		}
-		_, err = d.o.Store.Note(ctx, in, c.Ref, kind+"_unanswered", detail, nil)
+		err = d.o.Store.Note(ctx, in, c.Ref, kind+"_unanswered", detail)
 		return err
 	}
 	in.Replied = true

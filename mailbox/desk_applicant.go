@@ -197,8 +197,8 @@ func (d *Desk) refused(ctx context.Context, in *cases.Inbound, e cases.Event, wh
 		return 0, err
 	}
 	if !ok {
-		_, err := d.o.Store.Note(ctx, in, e.Case, "refused_unanswered",
-			map[string]any{"event": e.Kind, "reason": why.Error()}, nil)
+		err := d.o.Store.Note(ctx, in, e.Case, "refused_unanswered",
+			map[string]any{"event": e.Kind, "reason": why.Error()})
 		return Processed, err
 	}
 	in.Replied = true
