@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,22 +20,7 @@ func TestDowntime(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	ctx := context.Background()
-	key, err := readKey(filepath.Join(dir, "audit.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start := mustTime(t, "2026-01-05T10:00:00+07:00")
-	clock := cases.NewManualClock(start)
-	s, err := cases.OpenSQLite(ctx, filepath.Join(dir, "sandboxbot.db"), cases.Options{
-		Clock: clock, AuditKey: key, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.PutRound(ctx, cases.Round{Number: 1, Opens: cases.NewDate(2026, 1, 1),
-		Closes: cases.NewDate(2026, 12, 31), Categories: []string{"e-document"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, clock := openDataStore(t, dir, mustTime(t, "2026-01-05T10:00:00+07:00"), "e-document")
 	var dues []cases.Date
 	for i := range 30 {
 		a := cases.ApplicantInfo{OrgName: fmt.Sprintf("บริษัท %d จำกัด", i),

@@ -19,22 +19,8 @@ import (
 func seedReport(t *testing.T, dir string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	key, err := readKey(filepath.Join(dir, "audit.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock := cases.NewManualClock(mustTime(t, "2026-01-05T10:00:00+07:00"))
-	s, err := cases.OpenSQLite(ctx, filepath.Join(dir, "sandboxbot.db"), cases.Options{
-		Clock: clock, AuditKey: key, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, clock := openDataStore(t, dir, mustTime(t, "2026-01-05T10:00:00+07:00"), "digital-id")
 	defer s.Close()
-	err = s.PutRound(ctx, cases.Round{Number: 1, Opens: cases.NewDate(2026, 1, 1),
-		Closes: cases.NewDate(2026, 12, 31), Categories: []string{"digital-id"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	apply := func(e cases.Event) {
 		t.Helper()
 		if _, err := s.Apply(ctx, e); err != nil {
