@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/mail"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -64,18 +63,8 @@ func newOfficerHarness(t *testing.T, fourEyes bool) *officerHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := cases.OpenSQLite(ctx, filepath.Join(t.TempDir(), "db"), cases.Options{
-		Clock: clock, Composer: comp, Logger: slog.New(slog.DiscardHandler),
+	s := newTestStore(t, cases.Options{Clock: clock, Composer: comp,
 		Policy: cases.Policy{FourEyes: fourEyes}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = s.PutRound(ctx, cases.Round{Number: 1, Opens: cases.NewDate(2026, 1, 1),
-		Closes: cases.NewDate(2026, 12, 31), Categories: []string{"e-document"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	d, err := NewDesk(DeskOptions{Store: s, Forms: testForms,
 		Officers: Officers{Roster: roster, TokenKey: h.key, Bot: deskBot,
 			Sender: SenderPolicy{AuthServID: "mx.etda.test", LookupTXT: h.lookupTXT}},

@@ -79,17 +79,7 @@ func newDeskHarness(t *testing.T) *deskHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := cases.OpenSQLite(ctx, filepath.Join(t.TempDir(), "db"), cases.Options{
-		Clock: clock, Composer: comp, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = s.PutRound(ctx, cases.Round{Number: 1, Opens: cases.NewDate(2026, 1, 1),
-		Closes: cases.NewDate(2026, 12, 31), Categories: []string{"e-document"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newTestStore(t, cases.Options{Clock: clock, Composer: comp})
 	d, err := NewDesk(DeskOptions{Store: s, Forms: testForms,
 		BlankForms: []cases.File{{Name: "interest.pdf", ContentType: "application/pdf",
 			Data: []byte("%PDF-1.7 blank")}},
@@ -98,6 +88,25 @@ func newDeskHarness(t *testing.T) *deskHarness {
 		t.Fatal(err)
 	}
 	return &deskHarness{t: t, ctx: ctx, store: s, clock: clock, desk: d}
+}
+
+// newTestStore is a case store in a temporary directory with o, whose
+// round 1 takes e-documents all through 2026.
+func newTestStore(t *testing.T, o cases.Options) *cases.Store {
+	t.Helper()
+	o.Logger = slog.New(slog.DiscardHandler)
+	s, err := cases.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "db"), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	err = s.PutRound(context.Background(), cases.Round{Number: 1,
+		Opens: cases.NewDate(2026, 1, 1), Closes: cases.NewDate(2026, 12, 31),
+		Categories: []string{"e-document"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // commit hands raw to the desk as the next message of the mailbox.
