@@ -201,17 +201,6 @@ func (d *Desk) record(m *Inbound) *cases.Inbound {
 		ReceivedAt: at.In(cases.Bangkok), Disposition: "processed"}
 }
 
-// headerOnly returns the header section of raw.
-func headerOnly(raw []byte) []byte {
-	s := string(raw)
-	for _, sep := range []string{"\r\n\r\n", "\n\n"} {
-		if i := strings.Index(s, sep); i >= 0 {
-			return []byte(s[:i+len(sep)])
-		}
-	}
-	return raw
-}
-
 // loop records a message that must not be answered; a delivery report is
 // recorded against the message it reports on.
 func (d *Desk) loop(ctx context.Context, in *cases.Inbound, m *Message, why NoReply) (

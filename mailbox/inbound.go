@@ -111,16 +111,20 @@ func newInbound(mailbox string, validity, uid uint32, raw []byte, size int64,
 // without its angle brackets and surrounding space, or "" when the header
 // has none or cannot be read. Only the header section is looked at.
 func MessageID(raw []byte) string {
-	end := bytes.Index(raw, []byte("\r\n\r\n"))
-	if end < 0 {
-		end = bytes.Index(raw, []byte("\n\n"))
-	}
-	if end >= 0 {
-		raw = raw[:end+2]
-	}
-	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw)))
+	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(headerOnly(raw))))
 	h, _ := r.ReadMIMEHeader() // a partial header is still worth a look
 	return msgID(h.Get("Message-Id"))
+}
+
+// headerOnly returns the header section of raw with the blank line that
+// ends it, or all of raw when it has no body.
+func headerOnly(raw []byte) []byte {
+	for _, sep := range [][]byte{[]byte("\r\n\r\n"), []byte("\n\n")} {
+		if i := bytes.Index(raw, sep); i >= 0 {
+			return raw[:i+len(sep)]
+		}
+	}
+	return raw
 }
 
 // msgID returns the msg-id of a Message-ID field's value (RFC 5322
