@@ -1,9 +1,14 @@
 // Package mailbox is the bot's door to the world: it takes mail in over IMAP,
-// sends letters out over SMTP, and can run a small mail server of its own
-// for trying the bot without a mail account. It knows nothing of cases,
-// forms or letters: it hands raw messages to an [InboundStore] and takes
-// raw letters from an [Outbox], two small interfaces the case store
-// implements.
+// decides what each message is and commits what it causes to the case store
+// (the [Desk]), reads officers' commands and proves who sent them, writes the
+// bot's mail as MIME (the [Composer]), sends it out over SMTP, and can run a
+// small mail server of its own for trying the bot without a mail account.
+//
+// The transports know only two small interfaces, [InboundStore] and
+// [Outbox]; the [Desk] and [CaseOutbox] implement them over package cases.
+// Forms and letters reach it through [FormReader] and [Renderer], which the
+// command line adapts from packages forms and notices: mailbox imports
+// neither.
 //
 // # Intake
 //
@@ -61,6 +66,40 @@
 // row claimed; when the lease runs out it is sent again, with the same
 // Message-ID, so a recipient can tell the copy.
 //
+// # The desk
+//
+// [Desk.Commit] takes one fetched message and writes, in one transaction of
+// the case store, its inbound record, the checkpoint and what it causes:
+//
+//  1. Read it ([ReadMessage]): MIME within [Limits], charsets (TIS-620,
+//     windows-874, x-cp874), attachment names made safe, delivery reports.
+//     Over a limit: to Quarantine, the sender told which limit.
+//  2. Never answer machines ([Classify], RFC 3834): auto-replies, <> and
+//     MAILER-DAEMON, lists and bulk mail; a delivery report fails the
+//     outbox row it reports on, once, and the officers are told.
+//  3. From an officer on the roster: the command path, below.
+//  4. Otherwise an applicant: each attachment goes to the [FormReader]; one
+//     valid form is applied as its case event (a case's forms only from its
+//     contact's address or domain); a reply to a case without a form (by
+//     its reference in the subject, or In-Reply-To/References naming one of
+//     our Message-IDs) is information for it; anything else gets one
+//     explanation with the blank forms, at most RepliesPerHour an hour.
+//
+// # Officer commands
+//
+// An officer's message moves a case only when, in this order: [ProveSender]
+// proves its From (our server's topmost Authentication-Results with an
+// aligned dkim=pass, or a DKIM signature verified here; never dmarc=fail)
+// and no Reply-To points elsewhere; [ReadCommand] finds the command above
+// the quoted text; the [Roster] lets this officer give it; and, for a
+// decision, [FindToken] and [VerifyToken] find the reply token the
+// [Composer] put in the Reply-To of the bot's mail about the case, issued
+// to this officer for the case's present stage and not expired. The event
+// carries [Token.ID], which the store uses up in the same transaction.
+// HELP, STATUS and REPORT need no token. Whatever fails is recorded,
+// answered with the reason and changes nothing; a failed proof or token is
+// quarantined.
+//
 // # Interfaces the case store implements
 //
 //	type InboundStore interface {
@@ -76,7 +115,8 @@
 //		Failed(ctx context.Context, id int64, reply string, at time.Time) error
 //	}
 //
-// Their contracts are on the methods. In short: Commit writes the inbound
+// [Desk] and [CaseOutbox] implement them over the case store. Their contracts are
+// on the methods. In short: Commit writes the inbound
 // record (unique on mailbox, UIDVALIDITY and UID, and on the SHA-256), the
 // case event, the outbox rows and the checkpoint in one transaction, and
 // answers the earlier destination for a message it already has; Claim
