@@ -42,6 +42,9 @@
 // PDF labels are drawn with pdfcpu's own text layer and the embedded TLWG
 // Loma font, which covers Thai and Latin. pdfcpu does not shape Thai, so
 // stacked marks (a tone mark over an upper vowel) may sit a little off; the
-// text is complete and readable. When the shaped text layer of package
-// notices lands, the labels should be drawn with it instead.
+// text is complete and readable. Package notices has the shaped text layer
+// now, but forms may not import it (DESIGN.md: forms and notices know
+// nothing of each other), so drawing the labels with it waits for a way to
+// hand it in, such as a label painter the command line passes to
+// WriteBlank.
 package forms
