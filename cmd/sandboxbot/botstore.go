@@ -22,9 +22,9 @@ type botStore struct {
 // openBotStore opens the store of the data directory for the bot, or for a
 // command that acts as the bot (sweep): what it owes is written to the
 // outbox, and written (if not nil) is called after each commit that wrote
-// mail.
-func openBotStore(ctx context.Context, e *env, log *slog.Logger, written func()) (*botStore,
-	error) {
+// mail. cfg is the configuration if the caller loaded it, or nil.
+func openBotStore(ctx context.Context, e *env, log *slog.Logger, cfg *Config,
+	written func()) (*botStore, error) {
 	b := &botStore{}
 	var err error
 	b.store, b.cfg, err = e.global.openStore(ctx, log, storeUse{
@@ -40,7 +40,7 @@ func openBotStore(ctx context.Context, e *env, log *slog.Logger, written func())
 			return newComposer(cfg, b.roster, replyTo(b.tokenKey, cfg.Mail.Address,
 				cfg.Mail.TokenDays, e.global.clock()))
 		},
-		written: written})
+		written: written, cfg: cfg})
 	if err != nil {
 		return nil, err
 	}

@@ -65,6 +65,9 @@ type storeUse struct {
 	composer func(cfg *Config) (cases.Composer, error)
 	// written is called after a transaction wrote outbox rows.
 	written func()
+	// cfg is the configuration when the caller loaded it already; nil
+	// loads it.
+	cfg *Config
 	// inspect opens it only to look: no audit key is created and the
 	// configured rounds are not written.
 	inspect bool
@@ -74,9 +77,12 @@ type storeUse struct {
 // directory, creating the directory and the audit key when missing.
 func (g *globals) openStore(ctx context.Context, log *slog.Logger, use storeUse) (
 	*cases.Store, *Config, error) {
-	cfg, err := loadConfig(g.config)
-	if err != nil {
-		return nil, nil, err
+	cfg := use.cfg
+	if cfg == nil {
+		var err error
+		if cfg, err = loadConfig(g.config); err != nil {
+			return nil, nil, err
+		}
 	}
 	cal, err := cases.LoadCalendar(cfg.Calendar.Holidays...)
 	if err != nil {

@@ -23,10 +23,10 @@ func defaultSchedule() ScheduleConfig {
 		Workbook: scheduler.WorkbookSpec}
 }
 
-// reportJobs are the bot's scheduled jobs: the sweep (first, once the
+// botJobs are the bot's scheduled jobs: the sweep (first, once the
 // intake has read the inbox), the officers' digest, management's
 // workbook, and the database's checkpoint.
-func reportJobs(store *cases.Store, cfg *Config, log *slog.Logger) []scheduler.Job {
+func botJobs(store *cases.Store, cfg *Config, log *slog.Logger) []scheduler.Job {
 	sweep := scheduler.Sweep(store, log)
 	sweep.Spec = cfg.Schedule.Sweep
 	digest := scheduler.Digest(func(ctx context.Context) error {

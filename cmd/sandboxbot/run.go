@@ -99,7 +99,7 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 
 	// The store, writing mail through the composer and waking the sender.
 	var sender atomic.Pointer[mailbox.Sender]
-	bs, err := openBotStore(ctx, e, log, func() {
+	bs, err := openBotStore(ctx, e, log, cfg, func() {
 		if s := sender.Load(); s != nil {
 			s.Wake()
 		}
@@ -107,7 +107,7 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	store, cfg, roster, tokenKey := bs.store, bs.cfg, bs.roster, bs.tokenKey
+	store, roster, tokenKey := bs.store, bs.roster, bs.tokenKey
 	defer store.Close()
 	if n, err := store.ReleaseClaims(ctx); err != nil {
 		return err
@@ -158,7 +158,7 @@ func runBot(ctx context.Context, e *env, log *slog.Logger) error {
 	// The scheduler: its first sweep after the intake's first pass.
 	sched := scheduler.New(scheduler.Options{Clock: store.Clock(), Logger: log,
 		RunLog: store, Ready: ready})
-	for _, j := range reportJobs(store, cfg, log) {
+	for _, j := range botJobs(store, cfg, log) {
 		if err := sched.Add(j); err != nil {
 			return err
 		}

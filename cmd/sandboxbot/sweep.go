@@ -15,7 +15,7 @@ func sweepCommand() *command {
 			if len(args) > 0 {
 				return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
 			}
-			bs, err := openBotStore(ctx, e, quietLogger(e), nil)
+			bs, err := openBotStore(ctx, e, quietLogger(e), nil, nil)
 			if err != nil {
 				return err
 			}
