@@ -118,17 +118,28 @@ func (d *Desk) submit(ctx context.Context, in *cases.Inbound, m *Message, f read
 			return d.refuseEvent(ctx, in, e, en, th)
 		}
 	}
-	res, err := d.o.Store.Apply(ctx, e)
-	var refused *cases.RefusedError
-	if errors.As(err, &refused) {
-		return d.refused(ctx, in, e, err)
-	}
+	res, err := d.apply(ctx, in, e)
 	if err != nil {
 		return 0, err
 	}
-	d.log.Info("form received", "case_ref", res.Case.Ref.String(), "event", string(e.Kind),
-		"message_id", in.MessageID)
+	if res != nil {
+		d.log.Info("form received", "case_ref", res.Case.Ref.String(),
+			"event", string(e.Kind), "message_id", in.MessageID)
+	}
 	return Processed, nil
+}
+
+// apply applies e; a refusal is recorded and its sender told (refused),
+// and then the result is nil. An error means nothing was committed.
+func (d *Desk) apply(ctx context.Context, in *cases.Inbound, e cases.Event) (*cases.Result,
+	error) {
+	res, err := d.o.Store.Apply(ctx, e)
+	var refused *cases.RefusedError
+	if errors.As(err, &refused) {
+		_, err = d.refused(ctx, in, e, err)
+		return nil, err
+	}
+	return res, err
 }
 
 // senderOfCase checks that a form for an existing case comes from its
@@ -220,12 +231,7 @@ func (d *Desk) inform(ctx context.Context, in *cases.Inbound, m *Message, ref ca
 	if en, th, ok := d.senderOfCase(ctx, ref, in.From); !ok {
 		return d.refuseEvent(ctx, in, e, en, th)
 	}
-	_, err := d.o.Store.Apply(ctx, e)
-	var refused *cases.RefusedError
-	if errors.As(err, &refused) {
-		return d.refused(ctx, in, e, err)
-	}
-	if err != nil {
+	if _, err := d.apply(ctx, in, e); err != nil {
 		return 0, err
 	}
 	return Processed, nil

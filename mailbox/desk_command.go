@@ -150,16 +150,14 @@ func (d *Desk) decide(ctx context.Context, in *cases.Inbound, m *Message, office
 		return 0, err
 	}
 	e.Token = tok.ID()
-	res, err := d.o.Store.Apply(ctx, e)
-	var refused *cases.RefusedError
-	if errors.As(err, &refused) {
-		return d.refused(ctx, in, e, err)
-	}
+	res, err := d.apply(ctx, in, e)
 	if err != nil {
 		return 0, err
 	}
-	d.log.Info("command accepted", "case_ref", e.Case.String(), "event", string(e.Kind),
-		"by", officer.Address, "proposal", res.Proposal != nil)
+	if res != nil {
+		d.log.Info("command accepted", "case_ref", e.Case.String(),
+			"event", string(e.Kind), "by", officer.Address, "proposal", res.Proposal != nil)
+	}
 	return Processed, nil
 }
 
