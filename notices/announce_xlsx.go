@@ -20,6 +20,7 @@ func (a announcement) writeXLSX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer s.close()
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return errorf("writing the announcement: %w", err)
 	}
@@ -35,7 +36,7 @@ func (a announcement) writeXLSX(w io.Writer) error {
 		Creator: a.opt.Agency.NameEN}); err != nil {
 		return errorf("writing the announcement: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeXLSX(w, f, s); err != nil {
 		return errorf("writing the announcement: %w", err)
 	}
 	return nil

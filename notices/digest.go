@@ -154,6 +154,7 @@ func digestFile(tasks []cases.Task, today cases.Date) (cases.File, error) {
 	if err != nil {
 		return cases.File{}, err
 	}
+	defer s.close()
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return cases.File{}, errorf("writing the digest: %w", err)
 	}
@@ -172,7 +173,7 @@ func digestFile(tasks []cases.Task, today cases.Date) (cases.File, error) {
 		return cases.File{}, err
 	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := writeXLSX(&buf, f, s); err != nil {
 		return cases.File{}, errorf("writing the digest: %w", err)
 	}
 	return cases.File{Name: "digest-" + today.String() + ".xlsx", ContentType: xlsxType,

@@ -101,6 +101,7 @@ func writeWorkbook(ctx context.Context, w io.Writer, src StatusSource,
 	f := excelize.NewFile()
 	defer f.Close()
 	wb, err := newWorkbook(f, opt)
+	defer wb.close()
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +111,7 @@ func writeWorkbook(ctx context.Context, w io.Writer, src StatusSource,
 	}); err != nil {
 		return nil, err
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeXLSX(w, f, wb.sheets...); err != nil {
 		return nil, errorf("writing the workbook: %w", err)
 	}
 	return wb, nil
@@ -125,6 +126,7 @@ type workbook struct {
 	// The streamed sheets, all opened (in tab order) before any is
 	// filled, so that they can be filled in any order.
 	cases, deadlines, overdue, testing, announcement, audit *sheet
+	sheets                                                  []*sheet // the same, in tab order
 	// What the cases pass gathers for the sheets after it: the deadlines
 	// (a month of them) and the overdue rows, both few beside the cases.
 	dueRows     []deadlineRow
@@ -153,10 +155,21 @@ func newWorkbook(f *excelize.File, opt WorkbookOptions) (*workbook, error) {
 		{&wb.audit, sheetAudit, "Audit", auditColumns},
 	} {
 		if *s.to, err = newSheet(f, st, s.name, s.table, s.cols, opt.record); err != nil {
-			return nil, err
+			return wb, err
 		}
+		wb.sheets = append(wb.sheets, *s.to)
 	}
 	return wb, nil
+}
+
+// close releases what the streamed sheets hold; wb may be nil.
+func (wb *workbook) close() {
+	if wb == nil {
+		return
+	}
+	for _, s := range wb.sheets {
+		s.close()
+	}
 }
 
 // fill writes every sheet from one status read; the summary is written

@@ -54,8 +54,14 @@ func newCellStyles(f *excelize.File) (cellStyles, error) {
 // every column (an Excel table over the rows), then one row per add.
 // Strings are always written as text (inline strings), never as formulas,
 // so text from applicants that starts with =, +, - or @ stays text.
+//
+// The workbook's File holds the sheet's properties and header (head); the
+// rows go to a sheetBody, which writes them beside the caller and keeps
+// them out of memory until the workbook is written.
 type sheet struct {
-	sw     *excelize.StreamWriter
+	head   *excelize.StreamWriter
+	body   *sheetBody
+	part   string // the sheet's part in the workbook's zip
 	name   string
 	table  string
 	cols   int
@@ -64,42 +70,69 @@ type sheet struct {
 	record func(sheet string, row []any) // see WorkbookOptions.record; may be nil
 }
 
-// newSheet adds a sheet and writes its header row.
+// newSheet adds a sheet and writes its header row. The caller closes the
+// sheet's body (sheet.close) whatever happens.
 func newSheet(f *excelize.File, st cellStyles, name, table string, cols []column,
 	record func(string, []any)) (*sheet, error) {
 	if _, err := f.NewSheet(name); err != nil {
 		return nil, errorf("adding sheet %s: %w", name, err)
 	}
-	sw, err := f.NewStreamWriter(name)
+	head, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, errorf("adding sheet %s: %w", name, err)
 	}
-	s := &sheet{sw: sw, name: name, table: table, cols: len(cols), st: st, record: record}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2",
-		ActivePane: "bottomLeft"}); err != nil {
-		return nil, errorf("freezing the header of %s: %w", name, err)
+	part, err := sheetPart(f, name)
+	if err != nil {
+		return nil, err
 	}
-	head := make([]any, len(cols))
-	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return nil, errorf("sizing the columns of %s: %w", name, err)
-		}
-		head[i] = excelize.Cell{StyleID: st.header, Value: c.title.both()}
+	s := &sheet{head: head, part: part, name: name, table: table, cols: len(cols), st: st,
+		record: record}
+	if err := s.writeHead(cols); err != nil {
+		return nil, err
 	}
-	s.row = 1
-	if record != nil {
-		record(name, head)
-	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
-		return nil, errorf("writing the header of %s: %w", name, err)
+	if s.body, err = newSheetBody(st); err != nil {
+		return nil, errorf("adding the rows of sheet %s: %w", name, err)
 	}
 	return s, nil
+}
+
+// sheetPart is the zip part of a sheet that NewSheet added: excelize
+// names it after the sheet's ID (writeXLSX fails if no part has the name).
+func sheetPart(f *excelize.File, name string) (string, error) {
+	for id, n := range f.GetSheetMap() {
+		if n == name {
+			return "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml", nil
+		}
+	}
+	return "", errorf("sheet %s has no ID", name)
+}
+
+func (s *sheet) writeHead(cols []column) error {
+	if err := s.head.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2",
+		ActivePane: "bottomLeft"}); err != nil {
+		return errorf("freezing the header of %s: %w", s.name, err)
+	}
+	row := make([]any, len(cols))
+	for i, c := range cols {
+		if err := s.head.SetColWidth(i+1, i+1, c.width); err != nil {
+			return errorf("sizing the columns of %s: %w", s.name, err)
+		}
+		row[i] = excelize.Cell{StyleID: s.st.header, Value: c.title.both()}
+	}
+	s.row = 1
+	if s.record != nil {
+		s.record(s.name, row)
+	}
+	if err := s.head.SetRow("A1", row, excelize.RowOpts{Height: 32}); err != nil {
+		return errorf("writing the header of %s: %w", s.name, err)
+	}
+	return nil
 }
 
 // add writes the next row. Values are strings (text), whole numbers,
 // float64s, cases.Dates and time.Times (dates and times in Bangkok, as
 // date serials with a date format) and nil for an empty cell; a zero Date
-// or time is empty.
+// or time is empty. vals is kept: the caller must not change it.
 func (s *sheet) add(vals ...any) error {
 	for i, v := range vals {
 		switch x := v.(type) {
@@ -119,29 +152,33 @@ func (s *sheet) add(vals ...any) error {
 	if s.record != nil {
 		s.record(s.name, vals)
 	}
-	if err := s.sw.SetRow("A"+strconv.Itoa(s.row), vals); err != nil {
-		return errorf("writing row %d of %s: %w", s.row, s.name, err)
-	}
+	s.body.add(vals)
 	return nil
 }
 
-// finish puts the filter over the rows and ends the sheet.
+// finish waits for the rows, puts the filter over them and ends the sheet.
 func (s *sheet) finish() error {
+	if err := s.body.finish(); err != nil {
+		return errorf("writing %s: %w", s.name, err)
+	}
 	last, err := excelize.CoordinatesToCellName(s.cols, max(s.row, 2))
 	if err != nil {
 		return errorf("ending %s: %w", s.name, err)
 	}
 	off := false
-	err = s.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table,
+	err = s.head.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table,
 		StyleName: "TableStyleLight1", ShowRowStripes: &off})
 	if err != nil {
 		return errorf("filtering %s: %w", s.name, err)
 	}
-	if err := s.sw.Flush(); err != nil {
+	if err := s.head.Flush(); err != nil {
 		return errorf("writing %s: %w", s.name, err)
 	}
 	return nil
 }
+
+// close releases the sheet's body: its goroutine and its temporary file.
+func (s *sheet) close() { s.body.close() }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
