@@ -3,7 +3,9 @@ package notices
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -19,9 +21,13 @@ import (
 //     caller) and writing the XML (the goroutine) run side by side;
 //  2. the goroutine writes each chunk of chunkRows rows with a stream
 //     writer in a File of its own, has excelize write that File, and keeps
-//     only the <row> elements, appended to a temporary file;
-//  3. when the workbook is written, writeXLSX puts those rows into the
-//     workbook's own part of the sheet, after the header row.
+//     only the <row> elements;
+//  3. a second goroutine deflates them as they come into a temporary file,
+//     ending with a sync flush (RFC 1951, 3.2.4: an empty stored block, so
+//     the next deflated bytes may follow), and keeps their CRC-32;
+//  4. when the workbook is written, writeXLSX puts those deflated rows
+//     into the workbook's own part of the sheet, after the header row,
+//     without inflating them.
 //
 // Why: excelize keeps every streamed sheet of a File in memory until the
 // File is written, a sheet under 16 MB whole and a larger one as a buffer
@@ -36,10 +42,17 @@ type sheetBody struct {
 	st    cellStyles
 	batch [][]any
 	rows  chan [][]any
+	xmls  chan []byte // the <row> elements of each chunk, to deflate
 	done  chan error
-	open  bool     // rows is open
-	xml   *os.File // the sheet's <row> elements, rows 2…; complete after finish
-	err   error    // the goroutine's error, once finish has it
+	open  bool // rows is open
+	err   error
+
+	// After finish: the sheet's <row> elements, rows 2…, deflated in file
+	// (compressed bytes long), and their length and CRC-32 unzipped.
+	file       *os.File
+	compressed int64
+	size       int64
+	crc        uint32
 }
 
 // bodyBatch is how many rows add hands over at a time; chunkRows is how
@@ -51,13 +64,14 @@ const (
 )
 
 func newSheetBody(st cellStyles) (*sheetBody, error) {
-	xml, err := os.CreateTemp("", "sandboxbot-rows-")
+	file, err := os.CreateTemp("", "sandboxbot-rows-")
 	if err != nil {
 		return nil, err
 	}
-	b := &sheetBody{st: st, rows: make(chan [][]any, 4), done: make(chan error, 1),
-		open: true, xml: xml}
+	b := &sheetBody{st: st, rows: make(chan [][]any, 4), xmls: make(chan []byte, 2),
+		done: make(chan error, 2), open: true, file: file}
 	go func() { b.done <- b.write() }()
+	go func() { b.done <- b.deflate() }()
 	return b, nil
 }
 
@@ -70,10 +84,11 @@ func (b *sheetBody) add(row []any) {
 	}
 }
 
-// write is the goroutine: it writes every row it is given, from row 2, in
-// chunks. After an error it still drains rows, so that add never blocks.
+// write is the first goroutine: it writes every row it is given, from row
+// 2, in chunks. After an error it still drains rows, so that add never
+// blocks.
 func (b *sheetBody) write() error {
-	out := bufio.NewWriterSize(b.xml, 64<<10)
+	defer close(b.xmls)
 	var c *chunk
 	var err error
 	n := 1
@@ -90,16 +105,45 @@ func (b *sheetBody) write() error {
 				err = c.add(n, row)
 			}
 			if err == nil && c.n == chunkRows {
-				err, c = c.writeTo(out), nil
+				err = b.send(c)
+				c = nil
 			}
 		}
 	}
 	if err == nil && c != nil {
-		err = c.writeTo(out)
+		err = b.send(c)
+	}
+	return err
+}
+
+func (b *sheetBody) send(c *chunk) error {
+	rows, err := c.rowsXML()
+	if err == nil {
+		b.xmls <- rows
+	}
+	return err
+}
+
+// deflate is the second goroutine: it deflates the rows into b.file as
+// write hands them over. After an error it still drains them.
+func (b *sheetBody) deflate() error {
+	counted := &countingWriter{w: bufio.NewWriterSize(b.file, 64<<10)}
+	fw, err := flate.NewWriter(counted, zipLevel)
+	for xml := range b.xmls {
+		if err != nil {
+			continue
+		}
+		b.crc = crc32.Update(b.crc, crc32.IEEETable, xml)
+		b.size += int64(len(xml))
+		_, err = fw.Write(xml)
 	}
 	if err == nil {
-		err = out.Flush()
+		err = fw.Flush() // a sync flush, not the final block: the part goes on
 	}
+	if err == nil {
+		err = counted.w.(*bufio.Writer).Flush()
+	}
+	b.compressed = counted.n
 	return err
 }
 
@@ -115,6 +159,9 @@ func (b *sheetBody) finish() error {
 	close(b.rows)
 	b.open = false
 	b.err = <-b.done
+	if err := <-b.done; b.err == nil {
+		b.err = err
+	}
 	return b.err
 }
 
@@ -122,24 +169,32 @@ func (b *sheetBody) finish() error {
 // temporary file. It is safe to call more than once.
 func (b *sheetBody) close() {
 	b.finish()
-	if b.xml != nil {
-		b.xml.Close()
-		os.Remove(b.xml.Name())
-		b.xml = nil
+	if b.file != nil {
+		b.file.Close()
+		os.Remove(b.file.Name())
+		b.file = nil
 	}
 }
 
-// rowsReader reads the sheet's <row> elements from the start; call it
-// after finish.
-func (b *sheetBody) rowsReader() (io.Reader, error) {
-	if b.xml == nil || b.open || b.err != nil {
+// deflated reads the sheet's deflated <row> elements from the start; call
+// it after finish.
+func (b *sheetBody) deflated() (io.Reader, error) {
+	if b.file == nil || b.open || b.err != nil {
 		return nil, errors.New("its rows were not written")
 	}
-	fi, err := b.xml.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return io.NewSectionReader(b.xml, 0, fi.Size()), nil
+	return io.NewSectionReader(b.file, 0, b.compressed), nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // chunk is up to chunkRows rows of a sheet in an excelize File of their
@@ -182,25 +237,24 @@ var (
 	sheetDataEnd   = []byte("</sheetData>")
 )
 
-// writeTo has excelize write the chunk's File, writes to w what is between
+// rowsXML has excelize write the chunk's File, returns what is between
 // <sheetData> and </sheetData> of its sheet, and closes the File.
-func (c *chunk) writeTo(w io.Writer) error {
+func (c *chunk) rowsXML() ([]byte, error) {
 	defer c.f.Close()
 	if err := c.sw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	pick := &onePart{name: "xl/worksheets/sheet1.xml"}
 	c.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pick })
 	if err := c.f.Write(io.Discard); err != nil {
-		return err
+		return nil, err
 	}
 	part := pick.data.Bytes()
 	i, j := bytes.Index(part, sheetDataStart), bytes.LastIndex(part, sheetDataEnd)
 	if i < 0 || j < i {
-		return errors.New("excelize wrote no sheet data")
+		return nil, errors.New("excelize wrote no sheet data")
 	}
-	_, err := w.Write(part[i+len(sheetDataStart) : j])
-	return err
+	return part[i+len(sheetDataStart) : j], nil
 }
 
 // onePart is a ZipWriter that keeps one part, unzipped, and drops the
