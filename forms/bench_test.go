@@ -9,7 +9,7 @@ import (
 func BenchmarkParsePDF(b *testing.B) {
 	s, _ := Lookup("interest")
 	sm := sampleFor(s, 0)
-	data := fillPDF(b, b.TempDir(), sm)
+	data := fillPDF(b, b.TempDir(), sm, BlankOptions{})
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := Parse(context.Background(), "f.pdf", data, sm.options()); err != nil {

@@ -24,10 +24,29 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("forms: format %q: want pdf or xlsx", s)
 }
 
-// WriteBlank writes the blank form of kind in format to w. An unknown kind
-// gives an error wrapping ErrUnknownKind. It is safe for concurrent use; the
-// first PDF installs the embedded Thai font into pdfcpu's font directory.
+// WriteBlank writes the blank form of kind in format to w, as
+// WriteBlankWith does with the zero BlankOptions: the PDF's labels are
+// drawn by pdfcpu's text layer, which does not shape Thai.
 func WriteBlank(ctx context.Context, w io.Writer, kind string, format Format) error {
+	return WriteBlankWith(ctx, w, kind, format, BlankOptions{})
+}
+
+// BlankOptions are the choices of WriteBlankWith. The zero value draws the
+// PDF's labels with pdfcpu's text layer and the embedded TLWG Loma font.
+type BlankOptions struct {
+	// Labels, when not nil, draws the labels of a PDF form instead: the
+	// layout hands it every label with its place, and the pages it paints
+	// are laid over the form's. Workbooks do not use it.
+	Labels LabelPainter
+}
+
+// WriteBlankWith writes the blank form of kind in format to w. An unknown
+// kind gives an error wrapping ErrUnknownKind. It is safe for concurrent
+// use if opts.Labels is; the first PDF installs the embedded Thai font into
+// pdfcpu's font directory, which the input fields use whoever draws the
+// labels.
+func WriteBlankWith(ctx context.Context, w io.Writer, kind string, format Format,
+	opts BlankOptions) error {
 	s, err := Lookup(kind)
 	if err != nil {
 		return err
@@ -37,7 +56,7 @@ func WriteBlank(ctx context.Context, w io.Writer, kind string, format Format) er
 	}
 	switch format {
 	case PDF:
-		return writeBlankPDF(w, s)
+		return writeBlankPDF(ctx, w, s, opts.Labels)
 	case XLSX:
 		return writeBlankXLSX(w, s)
 	}

@@ -30,8 +30,8 @@
 //     field in Thai and English, what is wrong and what a valid value looks
 //     like. Problems is an error; callers range over it.
 //
-// The command line needs only Kinds, ParseFormat, WriteBlank and Parse
-// (with ParseOptions.Standalone), then Record.Summary or json.Marshal of the
+// The command line needs only Kinds, ParseFormat, WriteBlankWith (with a
+// LabelPainter) and Parse (with ParseOptions.Standalone), then Record.Summary or json.Marshal of the
 // Record for a valid form, and Problems.Text for an invalid one.
 //
 // Data flows one way: mail → forms.Parse → cases. This package knows nothing
@@ -39,12 +39,23 @@
 // (cases.Date, cases.Ref). Whether a case_ref and juristic_id match a known
 // case is for cases to decide.
 //
-// PDF labels are drawn with pdfcpu's own text layer and the embedded TLWG
-// Loma font, which covers Thai and Latin. pdfcpu does not shape Thai, so
-// stacked marks (a tone mark over an upper vowel) may sit a little off; the
-// text is complete and readable. Package notices has the shaped text layer
-// now, but forms may not import it (DESIGN.md: forms and notices know
-// nothing of each other), so drawing the labels with it waits for a way to
-// hand it in, such as a label painter the command line passes to
-// WriteBlank.
+// PDF labels (titles, introductions, field and column labels, row numbers,
+// page footers) are drawn in one of two ways:
+//
+//   - Given a LabelPainter in BlankOptions.Labels, the layout hands it every
+//     label with its page, baseline, size, weight, gray and the room it has,
+//     and lays the pages it paints over the form's pages as form XObjects,
+//     neither scaled nor moved, under the widgets. The command line passes a
+//     painter built on package notices' shaped text layer (Sarabun, shaped as
+//     HarfBuzz shapes it), so stacked Thai marks sit where they belong, a
+//     label too wide for its room is set smaller, and text extraction gives
+//     the labels back. This package cannot import notices (DESIGN.md: forms
+//     and notices know nothing of each other), hence the interface.
+//   - Without one (WriteBlank), pdfcpu's own text layer draws them with the
+//     embedded TLWG Loma font. The text is complete and readable, but pdfcpu
+//     does not shape Thai, so a tone mark over an upper vowel may sit a
+//     little off, and a label wider than its room runs under the input.
+//
+// Either way the baselines are the same, and the input fields are set in
+// Loma, which pdfcpu embeds in the form.
 package forms

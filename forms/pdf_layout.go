@@ -1,5 +1,7 @@
 package forms
 
+import "fmt"
+
 // The JSON shapes pdfcpu's create command reads (pdfcpu/primitives), limited
 // to what the blank forms use. Positions are in points from the lower left
 // corner of an A4 page (595 × 842).
@@ -63,6 +65,9 @@ const (
 	marginRight = 559.0
 	inputLeft   = 236.0
 	bottomLimit = 64.0
+	// labelGap is the least space between a label and the input or
+	// column to its right.
+	labelGap = 6.0
 )
 
 var (
@@ -70,13 +75,37 @@ var (
 	inputFont   = &pdfFont{Name: "$input"}
 )
 
+// labelStyle is how one kind of label is set: its weight, its size in
+// points and its gray (0 black, 255 white).
+type labelStyle struct {
+	bold bool
+	size float64
+	gray uint8
+}
+
+// labelStyles are the kinds of label, by the font names pdfcpu's layout
+// knows them by.
+var labelStyles = map[string]labelStyle{
+	"title": {bold: true, size: 15},
+	"sub":   {size: 11, gray: 0x33},
+	"th":    {size: 9.5},
+	"en":    {size: 8, gray: 0x55},
+	"small": {size: 7, gray: 0x77},
+}
+
+// pdfFonts are the named fonts of pdfcpu's layout: one per label style,
+// and the input fields' font.
 func pdfFonts() map[string]pdfFont {
-	return map[string]pdfFont{
-		"title": {Name: fontBold, Size: 15},
-		"sub":   {Name: fontRegular, Size: 11, Color: "#333333"},
-		"th":    {Name: fontRegular, Size: 9.5},
-		"en":    {Name: fontRegular, Size: 8, Color: "#555555"},
-		"small": {Name: fontRegular, Size: 7, Color: "#777777"},
-		"input": {Name: fontRegular, Size: 10},
+	fonts := map[string]pdfFont{"input": {Name: fontRegular, Size: 10}}
+	for name, st := range labelStyles {
+		f := pdfFont{Name: fontRegular, Size: st.size}
+		if st.bold {
+			f.Name = fontBold
+		}
+		if st.gray != 0 {
+			f.Color = fmt.Sprintf("#%02X%02X%02X", st.gray, st.gray, st.gray)
+		}
+		fonts[name] = f
 	}
+	return fonts
 }

@@ -12,20 +12,21 @@ import (
 // t.PDFRows rows of inputs named <table>_<row>_<column>.
 func (l *pdfLayout) table(t Table) {
 	l.newPage()
-	l.text(t.Label.TH, marginLeft, l.y-14, "title")
-	l.text(fmt.Sprintf("%s (%s)", t.Label.EN, t.Key), marginLeft, l.y-28, "sub")
+	w := marginRight - marginLeft
+	l.text(t.Label.TH, marginLeft, l.y-14, w, "title")
+	l.text(fmt.Sprintf("%s (%s)", t.Label.EN, t.Key), marginLeft, l.y-28, w, "sub")
 	l.y -= 44
 	xs, ws := columnGrid(t.Columns)
 	for i, c := range t.Columns {
-		l.text(c.Label.TH, xs[i], l.y-10, "th")
-		l.text(c.Label.EN+" ("+c.Key+")", xs[i], l.y-21, "en")
+		l.text(c.Label.TH, xs[i], l.y-10, ws[i]-labelGap, "th")
+		l.text(c.Label.EN+" ("+c.Key+")", xs[i], l.y-21, ws[i]-labelGap, "en")
 	}
 	l.y -= 28
 	for r := 1; r <= t.PDFRows; r++ {
 		if l.y-tablePitch < bottomLimit {
 			l.newPage()
 		}
-		l.text(strconv.Itoa(r), marginLeft-16, l.y-13, "small")
+		l.text(strconv.Itoa(r), marginLeft-16, l.y-13, 0, "small")
 		for i, c := range t.Columns {
 			h := inputHeight(c.Type)
 			l.input(c, t.cellName(r, c.Key), xs[i], l.y-h, ws[i]-6, h)

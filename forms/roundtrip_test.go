@@ -10,20 +10,25 @@ import (
 // pdftk fill_form; workbooks by openpyxl, then parsed as openpyxl saved them
 // and again after LibreOffice opened and saved them.
 
+// TestRoundTripPDF fills forms whose labels pdfcpu drew, and forms whose
+// labels were painted and laid over the pages.
 func TestRoundTripPDF(t *testing.T) {
 	t.Parallel()
+	labels := map[string]BlankOptions{"": {}, "/painted": {Labels: lomaPainter}}
 	for _, kind := range Kinds() {
-		t.Run(kind, func(t *testing.T) {
-			t.Parallel()
-			s, _ := Lookup(kind)
-			sm := sampleFor(s, 3)
-			data := fillPDF(t, t.TempDir(), sm)
-			rec, err := Parse(context.Background(), kind+".pdf", data, sm.options())
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			checkRecord(t, rec, sm, PDF)
-		})
+		for name, opts := range labels {
+			t.Run(kind+name, func(t *testing.T) {
+				t.Parallel()
+				s, _ := Lookup(kind)
+				sm := sampleFor(s, 3)
+				data := fillPDF(t, t.TempDir(), sm, opts)
+				rec, err := Parse(context.Background(), kind+".pdf", data, sm.options())
+				if err != nil {
+					t.Fatalf("Parse: %v", err)
+				}
+				checkRecord(t, rec, sm, PDF)
+			})
+		}
 	}
 }
 

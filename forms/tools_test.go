@@ -47,11 +47,11 @@ func run(t testing.TB, name string, args ...string) {
 	}
 }
 
-// writeBlankFile writes the blank form of kind into dir.
-func writeBlankFile(t testing.TB, dir, kind string, f Format) string {
+// writeBlankFile writes the blank form of kind, written with opts, into dir.
+func writeBlankFile(t testing.TB, dir, kind string, f Format, opts BlankOptions) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteBlank(context.Background(), &buf, kind, f); err != nil {
+	if err := WriteBlankWith(context.Background(), &buf, kind, f, opts); err != nil {
 		t.Fatal(err)
 	}
 	p := filepath.Join(dir, kind+"-blank."+string(f))
@@ -61,12 +61,12 @@ func writeBlankFile(t testing.TB, dir, kind string, f Format) string {
 	return p
 }
 
-// fillPDF fills the blank PDF with pdftk fill_form from an XFDF file (XFDF
-// carries UTF-8, so Thai values survive).
-func fillPDF(t testing.TB, dir string, sm sample) []byte {
+// fillPDF fills the blank PDF written with opts with pdftk fill_form from
+// an XFDF file (XFDF carries UTF-8, so Thai values survive).
+func fillPDF(t testing.TB, dir string, sm sample, opts BlankOptions) []byte {
 	t.Helper()
 	pdftk := needTool(t, "pdftk", "pdftk-java")
-	blank := writeBlankFile(t, dir, sm.kind, PDF)
+	blank := writeBlankFile(t, dir, sm.kind, PDF, opts)
 	values := map[string]string{}
 	for k, w := range sm.fields {
 		values[k] = w.pdf
@@ -117,7 +117,7 @@ func xfdfOf(values map[string]string) []byte {
 func fillWorkbook(t testing.TB, dir string, sm sample, resave bool) []byte {
 	t.Helper()
 	needOpenpyxl(t)
-	blank := writeBlankFile(t, dir, sm.kind, XLSX)
+	blank := writeBlankFile(t, dir, sm.kind, XLSX, BlankOptions{})
 	js, err := json.Marshal(cellValues(sm))
 	if err != nil {
 		t.Fatal(err)

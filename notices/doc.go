@@ -24,6 +24,10 @@
 //
 // Letters ([RenderLetter]) and documents ([RenderDocument]) are built on that
 // layer: callers fill a [Letter] or a [Document] and get a PDF.
+// [WriteOverlay] uses only its first and last steps: it sets lines, each
+// shaped and never broken, at fixed places on pages of a given size, to be
+// laid over another PDF (the command line draws the labels of the blank
+// forms with it).
 //
 // [Render] turns a notice the workflow owes (cases.Notice, handed to the
 // outbox composer) into what an e-mail needs, in four steps:

@@ -29,6 +29,9 @@ type pdfDoc struct {
 	images []*pdfImage
 	pages  []*pdfPage
 	title  string
+	// width and height are the size of every page, points; newPDFDoc
+	// sets A4.
+	width, height float64
 }
 
 // pdfPage is the content stream of one page, in PDF user space (origin at
@@ -71,7 +74,8 @@ func newPDFDoc(title string) (*pdfDoc, error) {
 		return nil, fmt.Errorf("notices: creating catalog: %w", err)
 	}
 	xt.Root = root
-	return &pdfDoc{xt: xt, byFace: map[*Face]*pdfFont{}, title: title}, nil
+	return &pdfDoc{xt: xt, byFace: map[*Face]*pdfFont{}, title: title,
+		width: A4Width, height: A4Height}, nil
 }
 
 // pdfConfig is pdfcpu's configuration for writing and validating, built
@@ -161,7 +165,7 @@ func (d *pdfDoc) writePages(res types.Dict) error {
 		page := types.Dict{
 			"Type":      types.Name("Page"),
 			"Parent":    *pagesRef,
-			"MediaBox":  types.NewNumberArray(0, 0, A4Width, A4Height),
+			"MediaBox":  types.NewNumberArray(0, 0, d.width, d.height),
 			"Resources": *resRef,
 			"Contents":  *cref,
 		}

@@ -66,7 +66,7 @@ func writeBlank(ctx context.Context, kind string, f forms.Format, path string) e
 	if err != nil {
 		return err
 	}
-	if err := forms.WriteBlank(ctx, out, kind, f); err != nil {
+	if err := forms.WriteBlankWith(ctx, out, kind, f, blankOptions); err != nil {
 		out.Close()
 		os.Remove(path)
 		return err

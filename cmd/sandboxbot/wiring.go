@@ -8,6 +8,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"net/mail"
 	"os"
 
@@ -18,7 +19,8 @@ import (
 )
 
 // This file joins the packages that know nothing of each other: notices
-// renders for the mailbox's composer, forms reads for the mailbox's desk.
+// renders for the mailbox's composer, forms reads for the mailbox's desk,
+// and notices paints the labels of the blank forms.
 
 // renderer adapts notices.Render to the composer.
 func renderer(opt notices.RenderOptions) mailbox.Renderer {
@@ -107,6 +109,24 @@ var formReader = mailbox.FormReaderFunc(func(ctx context.Context, a mailbox.Atta
 	return e, err
 })
 
+// labelPainter adapts notices.WriteOverlay to forms: the labels of a blank
+// PDF form, each shaped and set in Sarabun on pages of the form's size.
+var labelPainter = forms.LabelPainterFunc(func(ctx context.Context, w io.Writer,
+	width, height float64, pages int, labels []forms.PageLabel) error {
+	lines := make([]notices.PlacedLine, len(labels))
+	for i, l := range labels {
+		// The two types have the same fields: a field added to one and
+		// not the other stops this conversion from compiling.
+		lines[i] = notices.PlacedLine(l)
+	}
+	return notices.WriteOverlay(ctx, w, notices.Overlay{Width: width, Height: height,
+		Pages: pages, Lines: lines})
+})
+
+// blankOptions are how the command line writes blank forms: the labels of a
+// PDF painted by notices' shaped text layer.
+var blankOptions = forms.BlankOptions{Labels: labelPainter}
+
 // blankForms are the blank expression of interest, as a PDF and a
 // workbook, attached to the explanation a stranger gets.
 func blankForms(ctx context.Context) ([]cases.File, error) {
@@ -121,7 +141,8 @@ func blankForms(ctx context.Context) ([]cases.File, error) {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 	} {
 		var buf bytes.Buffer
-		if err := forms.WriteBlank(ctx, &buf, "interest", f.format); err != nil {
+		err := forms.WriteBlankWith(ctx, &buf, "interest", f.format, blankOptions)
+		if err != nil {
 			return nil, fmt.Errorf("writing the blank interest form: %w", err)
 		}
 		out = append(out, cases.File{Name: f.name, ContentType: f.ct, Data: buf.Bytes()})
