@@ -53,6 +53,9 @@ type sheetBody struct {
 	compressed int64
 	size       int64
 	crc        uint32
+	// dimension is the range the sheet uses, header included ("A1:K9"),
+	// set by sheet.finish.
+	dimension string
 }
 
 // bodyBatch is how many rows add hands over at a time; chunkRows is how

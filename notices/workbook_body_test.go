@@ -1,11 +1,15 @@
 package notices
 
 import (
+	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"context"
 	"hash/crc32"
 	"io"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestCRC32Join checks the joined CRC against the CRC of the joined bytes,
@@ -43,5 +47,52 @@ func TestDeflatedPiecesJoin(t *testing.T) {
 	got, err := io.ReadAll(flate.NewReader(bytes.NewReader(joined)))
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("inflated %d bytes (%v), want %d", len(got), err, len(want))
+	}
+}
+
+// TestWorkbookChunks writes the workbook of more cases than one chunk
+// holds and reads it back: every part inflates to its CRC-32 and length,
+// and the cases sheet has every case once, in order, with its organisation.
+func TestWorkbookChunks(t *testing.T) {
+	t.Parallel()
+	const n = 2*chunkRows + 100
+	s := seedBulk(t, n)
+	data := writeTestWorkbook(t, s)
+
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, rc); err != nil { // checks length and CRC-32
+			t.Errorf("part %s: %v", zf.Name, err)
+		}
+		rc.Close()
+	}
+
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheetCases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.store.Cases(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) < n || len(rows) != len(list)+1 {
+		t.Fatalf("%d rows for %d cases", len(rows), len(list))
+	}
+	for i, c := range list {
+		if r := rows[i+1]; len(r) < 2 || r[0] != c.Ref.String() || r[1] != c.Applicant.OrgName {
+			t.Fatalf("row %d is %q, want %s of %s", i+2, r, c.Ref, c.Applicant.OrgName)
+		}
 	}
 }

@@ -165,6 +165,8 @@ func (s *sheet) finish() error {
 	if err != nil {
 		return errorf("ending %s: %w", s.name, err)
 	}
+	used, _ := excelize.CoordinatesToCellName(s.cols, s.row)
+	s.body.dimension = "A1:" + used
 	off := false
 	err = s.head.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table,
 		StyleName: "TableStyleLight1", ShowRowStripes: &off})

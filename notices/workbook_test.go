@@ -418,3 +418,47 @@ func TestWorkbookCellTypes(t *testing.T) {
 		t.Error("the summary has no chart")
 	}
 }
+
+// TestWorkbookDimensions reads the workbook with openpyxl in read-only
+// mode, which reads as many rows as a sheet's dimension says: every
+// streamed sheet gives back all its rows.
+func TestWorkbookDimensions(t *testing.T) {
+	t.Parallel()
+	python := needTool(t, "/usr/bin/python3", "python3-openpyxl")
+	s := seedStatus(t)
+	path := filepath.Join(t.TempDir(), "status.xlsx")
+	if err := os.WriteFile(path, writeTestWorkbook(t, s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name] = len(rows)
+	}
+	f.Close()
+	out, err := exec.Command(python, "-c", `import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+for ws in wb.worksheets:
+    print(ws.title + "\t" + str(sum(1 for _ in ws.iter_rows(values_only=True))))
+`, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, n, _ := strings.Cut(line, "\t")
+		if name == sheetSummary {
+			continue // written whole by excelize, with its own dimension
+		}
+		if got, _ := strconv.Atoi(n); got != want[name] || got < 2 {
+			t.Errorf("openpyxl read-only reads %s rows of %s, excelize %d", n, name,
+				want[name])
+		}
+	}
+}

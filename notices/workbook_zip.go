@@ -81,7 +81,7 @@ func (s *splicingZip) endPart() error {
 }
 
 func (s *splicingZip) splice(name string, body *sheetBody) error {
-	part := s.held.Bytes()
+	part := withDimension(s.held.Bytes(), body.dimension)
 	i := bytes.LastIndex(part, sheetDataEnd)
 	if i < 0 {
 		return errors.New("no </sheetData>")
@@ -118,6 +118,24 @@ func (s *splicingZip) splice(name string, body *sheetBody) error {
 	}
 	s.spliced++
 	return nil
+}
+
+// headerDimension is the dimension excelize gives a new sheet and its
+// stream writer leaves as it is: only the first cell.
+var headerDimension = []byte(`<dimension ref="A1"></dimension>`)
+
+// withDimension gives the part the dimension of the rows spliced into it
+// (ECMA-376 Part 1, 18.3.1.35), which readers such as openpyxl's
+// read-only mode trust to know how many rows to read.
+func withDimension(part []byte, ref string) []byte {
+	i := bytes.Index(part, headerDimension)
+	if i < 0 || ref == "" {
+		return part
+	}
+	out := make([]byte, 0, len(part)+len(ref))
+	out = append(out, part[:i]...)
+	out = append(out, `<dimension ref="`+ref+`"/>`...)
+	return append(out, part[i+len(headerDimension):]...)
 }
 
 // deflated deflates p, ending with the final block if last and with a
