@@ -188,7 +188,7 @@ func inputHeight(t Type) float64 {
 	case YesNo:
 		return 14
 	case Enum:
-		return 22 // pdfcpu sizes a combo box to its font
+		return 26 // pdfcpu sizes a combo box to its font: 25.88 pt at 10 pt
 	}
 	return 18
 }

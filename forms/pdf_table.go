@@ -22,8 +22,9 @@ func (l *pdfLayout) table(t Table) {
 		l.text(c.Label.EN+" ("+c.Key+")", xs[i], l.y-21, ws[i]-labelGap, "en")
 	}
 	l.y -= 28
+	pitch := tablePitch(t.Columns)
 	for r := 1; r <= t.PDFRows; r++ {
-		if l.y-tablePitch < bottomLimit {
+		if l.y-pitch < bottomLimit {
 			l.newPage()
 		}
 		l.text(strconv.Itoa(r), marginLeft-16, l.y-13, 0, "small")
@@ -31,12 +32,19 @@ func (l *pdfLayout) table(t Table) {
 			h := inputHeight(c.Type)
 			l.input(c, t.cellName(r, c.Key), xs[i], l.y-h, ws[i]-6, h)
 		}
-		l.y -= tablePitch
+		l.y -= pitch
 	}
 }
 
-// tablePitch is the height of one table row in the PDF, in points.
-const tablePitch = 26.0
+// tablePitch is the height of one table row in the PDF, in points: the
+// tallest input of the row and a gap of 4 points, at least 26.
+func tablePitch(cols []Field) float64 {
+	h := 22.0
+	for _, c := range cols {
+		h = max(h, inputHeight(c.Type))
+	}
+	return h + 4
+}
 
 // columnGrid shares the page width between columns: text columns get twice
 // the width of the others.
