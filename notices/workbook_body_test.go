@@ -5,11 +5,18 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"errors"
 	"hash/crc32"
 	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"sandboxbot/cases"
 )
 
 // TestCRC32Join checks the joined CRC against the CRC of the joined bytes,
@@ -94,5 +101,68 @@ func TestWorkbookChunks(t *testing.T) {
 		if r := rows[i+1]; len(r) < 2 || r[0] != c.Ref.String() || r[1] != c.Applicant.OrgName {
 			t.Fatalf("row %d is %q, want %s of %s", i+2, r, c.Ref, c.Applicant.OrgName)
 		}
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// cancelAfter is a StatusSource whose context is cancelled once the
+// workbook has taken n cases.
+type cancelAfter struct {
+	src    StatusSource
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c cancelAfter) Status(ctx context.Context, q cases.StatusQuery,
+	fn func(*cases.Status) error) error {
+	return c.src.Status(ctx, q, func(st *cases.Status) error {
+		k := 0
+		for _, err := range st.Cases() {
+			if err != nil {
+				return err
+			}
+			if k++; k == c.n {
+				c.cancel()
+			}
+		}
+		return fn(st)
+	})
+}
+
+// TestWorkbookFailureCleansUp: a workbook that fails, because its writer
+// fails or its context is cancelled while the rows are written, says why
+// and leaves no temporary file and no goroutine behind.
+func TestWorkbookFailureCleansUp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // not parallel: the rows' files go here
+	s := seedBulk(t, 2*chunkRows)
+	before := runtime.NumGoroutine()
+
+	err := WriteWorkbook(context.Background(), failingWriter{}, s.store,
+		WorkbookOptions{At: reportAt})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("a failing writer: %v, want its error", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err = WriteWorkbook(ctx, io.Discard, cancelAfter{s.store, chunkRows, cancel},
+		WorkbookOptions{At: reportAt})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled workbook: %v, want context.Canceled", err)
+	}
+
+	if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the failures, %d before", n, before)
 	}
 }
