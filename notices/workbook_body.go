@@ -113,8 +113,11 @@ func (b *sheetBody) write() error {
 			}
 		}
 	}
-	if err == nil && c != nil {
-		err = b.send(c)
+	if c != nil {
+		if err == nil {
+			return b.send(c)
+		}
+		c.f.Close()
 	}
 	return err
 }
