@@ -19,10 +19,11 @@ import (
 //
 // excelize's File.Write would build the whole zip in a buffer first; here
 // the zip is handed to excelize through its own hook (File.SetZipWriter),
-// and excelize finds its buffer empty and copies nothing. excelize's zip64
-// mending of local headers works on that buffer, so a part over 4 GiB
-// would be written wrongly; no part of a sandbox's workbook comes near
-// that (the cases sheet of 100,000 cases is about 70 MB unzipped).
+// and excelize finds its buffer empty and copies nothing. For a part over
+// 4 GiB excelize would also mend its local header in that buffer, for
+// Excel's sake; here such a part would have only archive/zip's own zip64
+// records. No part of a sandbox's workbook comes near that size (the
+// cases sheet of 100,000 cases is about 70 MB unzipped).
 func writeXLSX(w io.Writer, f *excelize.File, streamed ...*sheet) error {
 	bodies := make(map[string]*sheetBody, len(streamed))
 	for _, s := range streamed {
