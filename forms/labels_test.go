@@ -23,6 +23,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/create"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"sandboxbot/internal/testtool"
 )
 
 // lomaPainter paints labels with pdfcpu's text layer and TLWG Loma, as
@@ -166,7 +168,7 @@ func TestPaintedLooksLikeFallback(t *testing.T) {
 // renderPages renders every page with pdftoppm at 110 dpi.
 func renderPages(t *testing.T, pdf []byte) []image.Image {
 	t.Helper()
-	bin := needTool(t, "pdftoppm", "poppler-utils")
+	bin := testtool.Need(t, "pdftoppm", "poppler-utils")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "f.pdf")
 	if err := os.WriteFile(in, pdf, 0o600); err != nil {

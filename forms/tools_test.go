@@ -11,21 +11,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sandboxbot/internal/testtool"
 )
 
 // The third-party tools the round trips use. A missing tool fails the test
 // with the Debian package to install; it is never skipped silently.
 const systemPython = "/usr/bin/python3" // the first python3 on PATH may lack openpyxl
-
-func needTool(t testing.TB, bin, debian string) string {
-	t.Helper()
-	p, err := exec.LookPath(bin)
-	if err != nil {
-		t.Fatalf("%s not found: install the Debian package %s (apt-get install %s)",
-			bin, debian, debian)
-	}
-	return p
-}
 
 func needOpenpyxl(t testing.TB) {
 	t.Helper()
@@ -65,7 +57,7 @@ func writeBlankFile(t testing.TB, dir, kind string, f Format, opts BlankOptions)
 // an XFDF file (XFDF carries UTF-8, so Thai values survive).
 func fillPDF(t testing.TB, dir string, sm sample, opts BlankOptions) []byte {
 	t.Helper()
-	pdftk := needTool(t, "pdftk", "pdftk-java")
+	pdftk := testtool.Need(t, "pdftk", "pdftk-java")
 	blank := writeBlankFile(t, dir, sm.kind, PDF, opts)
 	values := map[string]string{}
 	for k, w := range sm.fields {
@@ -171,7 +163,7 @@ func jsonCell(v any) any {
 // headless, in a profile of its own so that tests can run side by side.
 func resaveWithLibreOffice(t testing.TB, dir, in string) string {
 	t.Helper()
-	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
+	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
 	outDir := filepath.Join(dir, "libreoffice")
 	profile := "file://" + filepath.Join(dir, "lo-profile")
 	run(t, soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",

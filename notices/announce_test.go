@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sandboxbot/cases"
+	"sandboxbot/internal/testtool"
 )
 
 // announce writes the seeded store's announcement as of reportAt.
@@ -104,7 +105,7 @@ func TestAnnouncementPDF(t *testing.T) {
 	t.Parallel()
 	s := seedStatus(t)
 	doc, pdf := announcedPDF(t, s)
-	checkPDF(t, needTool(t, "qpdf", "qpdf"), pdf)
+	checkPDF(t, testtool.Need(t, "qpdf", "qpdf"), pdf)
 	// Cells are set one after the other, each line by line: joined, the
 	// set lines give each cell's text, less the spaces lines broke at.
 	text := setText(checkExtracted(t, doc, pdf))
@@ -147,7 +148,7 @@ func TestAnnouncementPDFPages(t *testing.T) {
 	t.Parallel()
 	s := seedBulk(t, 14*20) // 100 participants
 	doc, pdf := announcedPDF(t, s)
-	checkPDF(t, needTool(t, "qpdf", "qpdf"), pdf)
+	checkPDF(t, testtool.Need(t, "qpdf", "qpdf"), pdf)
 	set := checkExtracted(t, doc, pdf)
 	if len(set) < 4 {
 		t.Fatalf("%d pages for 100 participants", len(set))

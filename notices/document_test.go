@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+
+	"sandboxbot/internal/testtool"
 )
 
 // sampleAgreement is a participation agreement with two sections and an
@@ -96,7 +98,7 @@ func TestRenderDocument(t *testing.T) {
 			t.Errorf("line %q not found", line)
 		}
 	}
-	checkPDF(t, needTool(t, "qpdf", "qpdf"), buf.Bytes())
+	checkPDF(t, testtool.Need(t, "qpdf", "qpdf"), buf.Bytes())
 
 	d.Annex = []byte("%PDF-1.7 broken")
 	if err := RenderDocument(&bytes.Buffer{}, d, LetterOptions{}); !errors.Is(err, ErrBadAnnex) {

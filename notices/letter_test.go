@@ -17,6 +17,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"sandboxbot/internal/testtool"
 )
 
 // letterCase is one letter to render and check.
@@ -145,7 +147,7 @@ func comparePages(t *testing.T, tool string, got, want [][]string) {
 // validation (relaxed and strict).
 func TestLetterValid(t *testing.T) {
 	t.Parallel()
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	for _, tc := range letterCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

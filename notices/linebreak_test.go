@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sandboxbot/internal/testtool"
 )
 
 func TestBreaks(t *testing.T) {
@@ -79,7 +81,7 @@ process.stdout.write(out.join('\n') + '\n');
 // stored oracle when ICU's answer changed. It fails when node is missing.
 func regenerateICUOracle(t *testing.T) {
 	t.Helper()
-	node := needTool(t, "node", "nodejs")
+	node := testtool.Need(t, "node", "nodejs")
 	script := filepath.Join(t.TempDir(), "segment.js")
 	if err := os.WriteFile(script, []byte(icuScript), 0o600); err != nil {
 		t.Fatal(err)

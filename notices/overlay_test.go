@@ -18,6 +18,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"sandboxbot/internal/testtool"
 	"sandboxbot/templates"
 )
 
@@ -83,7 +84,7 @@ func TestOverlayGlyphsAsShaped(t *testing.T) {
 // in Sarabun Regular or Bold, and returns the glyphs as Face.Shape does.
 func hbShape(t *testing.T, text string, bold bool) []Glyph {
 	t.Helper()
-	hb := needTool(t, "hb-shape", "libharfbuzz-bin")
+	hb := testtool.Need(t, "hb-shape", "libharfbuzz-bin")
 	style := templates.Regular
 	if bold {
 		style = templates.Bold
@@ -264,7 +265,7 @@ func TestOverlayText(t *testing.T) {
 	if len(dims) != 2 || dims[0].Width != 595 || dims[1].Height != 842 {
 		t.Errorf("page sizes %v, want two of 595 × 842", dims)
 	}
-	checkPDF(t, needTool(t, "qpdf", "qpdf"), pdf)
+	checkPDF(t, testtool.Need(t, "qpdf", "qpdf"), pdf)
 	def := writeOverlay(t, Overlay{Pages: 1})
 	dims, err = api.PageDims(bytes.NewReader(def), pdfConfig())
 	if err != nil || math.Abs(dims[0].Width-A4Width) > 0.01 ||

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"sandboxbot/internal/testtool"
 )
 
 // renderParagraphs writes paragraphs to a one-column A4 PDF.
@@ -39,7 +41,7 @@ func renderParagraphs(t *testing.T, ps []Paragraph, align Align) (*pdfDoc, []byt
 // pdftotext runs poppler's pdftotext on a PDF and returns its text.
 func pdftotext(t *testing.T, pdf []byte, args ...string) string {
 	t.Helper()
-	bin := needTool(t, "pdftotext", "poppler-utils")
+	bin := testtool.Need(t, "pdftotext", "poppler-utils")
 	in := filepath.Join(t.TempDir(), "in.pdf")
 	if err := os.WriteFile(in, pdf, 0o600); err != nil {
 		t.Fatal(err)

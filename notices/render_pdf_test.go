@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"sandboxbot/cases"
+	"sandboxbot/internal/testtool"
 )
 
 // TestLetterKindsText renders the letter of every letter kind in both
@@ -16,7 +17,7 @@ import (
 // also passes qpdf --check and pdfcpu's strict validation.
 func TestLetterKindsText(t *testing.T) {
 	t.Parallel()
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	opt := RenderOptions{Agency: testAgency(t), ThaiDigits: true}
 	opt.Agency = opt.Agency.withDefaults()
 	for _, k := range Kinds() {
@@ -108,7 +109,7 @@ func noSpace(s string) string {
 // and validity.
 func TestAgreementText(t *testing.T) {
 	t.Parallel()
-	qpdf := needTool(t, "qpdf", "qpdf")
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
 	opt := RenderOptions{Agency: testAgency(t), ThaiDigits: true}
 	opt.Agency = opt.Agency.withDefaults()
 	for _, lang := range langs {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sandboxbot/internal/testtool"
 	"sandboxbot/templates"
 )
 
@@ -138,7 +139,7 @@ func compareLine(face *Face, text []rune, oracle string) (int, error) {
 // hb-shape is missing.
 func regenerateShapingOracle(t *testing.T, lines []string, style templates.FontStyle) {
 	t.Helper()
-	hb := needTool(t, "hb-shape", "libharfbuzz-bin")
+	hb := testtool.Need(t, "hb-shape", "libharfbuzz-bin")
 	dir := t.TempDir()
 	fontPath := filepath.Join(dir, "font.ttf")
 	if err := os.WriteFile(fontPath, templates.Sarabun(style), 0o600); err != nil {

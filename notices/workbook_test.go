@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sandboxbot/cases"
+	"sandboxbot/internal/testtool"
 )
 
 // csvSheet is a sheet as LibreOffice exported it: its rows, and the file,
@@ -34,7 +35,7 @@ type csvSheet struct {
 // (LibreOffice 7.2 and later), named <file>-<sheet>.csv.
 func libreOfficeCSV(t *testing.T, xlsx []byte) map[string]csvSheet {
 	t.Helper()
-	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
+	soffice := testtool.Need(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "status.xlsx")
 	if err := os.WriteFile(in, xlsx, 0o644); err != nil {
@@ -424,7 +425,7 @@ func TestWorkbookCellTypes(t *testing.T) {
 // streamed sheet gives back all its rows.
 func TestWorkbookDimensions(t *testing.T) {
 	t.Parallel()
-	python := needTool(t, "/usr/bin/python3", "python3-openpyxl")
+	python := testtool.Need(t, "/usr/bin/python3", "python3-openpyxl")
 	s := seedStatus(t)
 	path := filepath.Join(t.TempDir(), "status.xlsx")
 	if err := os.WriteFile(path, writeTestWorkbook(t, s), 0o600); err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"sandboxbot/forms"
+	"sandboxbot/internal/testtool"
 	"sandboxbot/notices"
 	"sandboxbot/templates"
 )
@@ -26,22 +27,10 @@ import (
 // The blank PDF forms as the command line writes them: labels painted by
 // notices' shaped text layer and laid over the form (wiring.go).
 
-// needTool returns the path of a tool the test checks against, or fails
-// naming the Debian package to install; the check is never skipped.
-func needTool(t testing.TB, name, debian string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s not found: install the Debian package %s (apt-get install %s)",
-			name, debian, debian)
-	}
-	return p
-}
-
 // tool runs a tool on its arguments and returns its standard output.
 func tool(t testing.TB, name, debian string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(needTool(t, name, debian), args...).Output()
+	out, err := exec.Command(testtool.Need(t, name, debian), args...).Output()
 	if err != nil {
 		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
 	}
