@@ -140,6 +140,12 @@ func smallFormPDF(f *testing.F) []byte {
 }
 
 // FuzzParseWorkbook: Parse never crashes on a workbook, whatever its bytes.
+// Run it with a short minimization time: each new input found is a zip of
+// some 20 KB, and minimizing it takes the default minute, during which
+// nothing else is tried (353 execs in 5 minutes, against 242,000 in 3 with
+// the setting below).
+//
+//	go test ./forms -run '^$' -fuzz '^FuzzParseWorkbook$' -fuzztime 10m -fuzzminimizetime 1s
 func FuzzParseWorkbook(f *testing.F) {
 	blank := blankBytes(f, "test_plan", XLSX)
 	seeds := [][]byte{blank, blank[:len(blank)/2]}
