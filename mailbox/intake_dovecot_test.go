@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 
 	"sandboxbot/internal/mailstack"
 )
@@ -26,14 +25,8 @@ func dovecotURL(s *mailstack.Stack, u mailstack.User) string {
 func dovecotCounts(t testing.TB, s *mailstack.Stack, u mailstack.User,
 	folders ...string) (counts []int, seen int) {
 	t.Helper()
-	c, err := imapclient.DialInsecure(s.IMAP, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mailstack.Login(t, s, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	for _, f := range folders {
 		st, err := c.Status(f, &imap.StatusOptions{NumMessages: true, NumUnseen: true}).Wait()
 		if err != nil {
@@ -126,14 +119,8 @@ func TestIntakeDovecotUIDValidityReset(t *testing.T) {
 
 	// The server "restores" message a into the INBOX, takes new mail, and
 	// gets a new UIDVALIDITY, as after a rebuild of its indexes.
-	c, err := imapclient.DialInsecure(s.IMAP, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mailstack.Login(t, s, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := c.Select("Processed", nil).Wait(); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 
 	"sandboxbot/internal/mailstack"
 )
@@ -18,14 +17,8 @@ import (
 // inboxBodies returns the raw messages in u's INBOX on the stack.
 func inboxBodies(t *testing.T, s *mailstack.Stack, u mailstack.User) [][]byte {
 	t.Helper()
-	c, err := imapclient.DialInsecure(s.IMAP, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mailstack.Login(t, s, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	sel, err := c.Select("INBOX", &imap.SelectOptions{ReadOnly: true}).Wait()
 	if err != nil || sel.NumMessages == 0 {
 		return nil

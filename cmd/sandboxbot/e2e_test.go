@@ -303,14 +303,8 @@ func (w *world) bodies(u mailstack.User, folder string) [][]byte {
 func (w *world) fetch(u mailstack.User, folder string,
 	opts *imap.FetchOptions) []*imapclient.FetchMessageBuffer {
 	w.t.Helper()
-	c, err := imapclient.DialInsecure(w.stack.IMAP, nil)
-	if err != nil {
-		w.t.Fatal(err)
-	}
+	c := mailstack.Login(w.t, w.stack, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		w.t.Fatal(err)
-	}
 	sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
 	if err != nil || sel.NumMessages == 0 {
 		return nil

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 
 	"sandboxbot/cases"
 	"sandboxbot/internal/mailstack"
@@ -237,14 +236,8 @@ func ackSize(b *testing.B) int {
 }
 
 func bareFetch(b *testing.B, s *mailstack.Stack, u mailstack.User) int {
-	c, err := imapclient.DialInsecure(s.IMAP, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := mailstack.Login(b, s, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		b.Fatal(err)
-	}
 	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
 		b.Fatal(err)
 	}

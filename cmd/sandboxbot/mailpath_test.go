@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 
 	"sandboxbot/internal/mailstack"
 )
@@ -210,14 +209,8 @@ func TestUIDValidityReset(t *testing.T) {
 	})
 	b.stop()
 
-	c, err := imapclient.DialInsecure(w.stack.IMAP, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mailstack.Login(t, w.stack, w.bot)
 	defer c.Close()
-	if err := c.Login(w.bot.Address, w.bot.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := c.Select("Processed", nil).Wait(); err != nil {
 		t.Fatal(err)
 	}

@@ -31,14 +31,8 @@ func TestDelivery(t *testing.T) {
 	}
 	accepted := time.Since(start)
 
-	c, err := imapclient.DialInsecure(s.IMAP, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := Login(t, s, u)
 	defer c.Close()
-	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	var n uint32
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
 		data, err := c.Status("INBOX", &imap.StatusOptions{NumMessages: true}).Wait()

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // shared is the stack of the running test binary, started by the first call
@@ -87,6 +89,21 @@ func NewUser(t testing.TB, s *Stack, domain string) User {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// Login dials the stack's IMAP port and logs in as u, failing t on error.
+// The caller closes the client.
+func Login(t testing.TB, s *Stack, u User) *imapclient.Client {
+	t.Helper()
+	c, err := imapclient.DialInsecure(s.IMAP, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Login(u.Address, u.Password).Wait(); err != nil {
+		c.Close()
+		t.Fatalf("logging in as %s: %v", u.Address, err)
+	}
+	return c
 }
 
 // startInTemp starts a stack in a new short directory under the temporary
