@@ -22,9 +22,6 @@ func announceCommand() *command {
 				"FILE.html or FILE.xlsx")
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-			}
 			if output == "" {
 				return usageError{"announce needs -o FILE, ending in .pdf, .html or .xlsx"}
 			}

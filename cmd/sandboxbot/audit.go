@@ -13,9 +13,6 @@ func auditCommand() *command {
 				"the seal on the last. Exits 0 when it is whole, 1 naming the first entry " +
 				"that fails.",
 			run: func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 {
-					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-				}
 				s, _, err := e.global.openStore(ctx, quietLogger(e), storeUse{inspect: true})
 				if err != nil {
 					return err

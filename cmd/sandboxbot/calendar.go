@@ -26,7 +26,7 @@ func calendarCommand() *command {
 				fs.StringVar(&party, "party", "applicant", "whose period: applicant or agency")
 			},
 			run: func(ctx context.Context, e *env, args []string) error {
-				d, p, err := dayAndParty(from, "--from", party, days, args)
+				d, p, err := dayAndParty(from, "--from", party, days)
 				if err != nil {
 					return err
 				}
@@ -46,7 +46,7 @@ func calendarCommand() *command {
 				fs.StringVar(&before, "before", "", "`YYYY-MM-DD`, the date counted back from")
 			},
 			run: func(ctx context.Context, e *env, args []string) error {
-				d, _, err := dayAndParty(before, "--before", "applicant", days, args)
+				d, _, err := dayAndParty(before, "--before", "applicant", days)
 				if err != nil {
 					return err
 				}
@@ -61,11 +61,7 @@ func calendarCommand() *command {
 	}
 }
 
-func dayAndParty(day, flagName, party string, days int, args []string) (cases.Date,
-	cases.Party, error) {
-	if len(args) > 0 {
-		return cases.Date{}, "", usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-	}
+func dayAndParty(day, flagName, party string, days int) (cases.Date, cases.Party, error) {
 	if day == "" {
 		return cases.Date{}, "", usageError{flagName + " YYYY-MM-DD is required"}
 	}

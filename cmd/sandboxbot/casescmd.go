@@ -24,9 +24,6 @@ func casesCommand() *command {
 			summary: "Lists every case: stage, organisation and the next deadline.",
 			flags:   jsonFlag,
 			run: func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 {
-					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-				}
 				return listCases(ctx, e, asJSON)
 			},
 		}, {

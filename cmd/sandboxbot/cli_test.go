@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	_ "modernc.org/sqlite"
 
@@ -181,5 +182,37 @@ func TestConfigErrorsAndEnvironment(t *testing.T) {
 	if _, err := loadConfig(""); err == nil ||
 		!strings.Contains(err.Error(), "SANDBOXBOT_POLICY_REMINDER_HOUR") {
 		t.Fatalf("bad environment: %v", err)
+	}
+}
+
+// TestStrayArgumentRefused: every command that takes no positional argument
+// refuses one, naming it, before it does anything (run would otherwise start
+// the bot).
+func TestStrayArgumentRefused(t *testing.T) {
+	t.Parallel()
+	var walk func(c *command, path []string)
+	n := 0
+	walk = func(c *command, path []string) {
+		path = append(path, c.name)
+		if c.run != nil && c.args == "" {
+			n++
+			args := append(append([]string{}, path[1:]...), "--data", t.TempDir(), "stray")
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			var out, errs bytes.Buffer
+			code := run(ctx, args, &out, &errs) // a timeout: run ran the bot
+			cancel()
+			if errOut := errs.String(); code != 2 ||
+				!strings.Contains(errOut, `unexpected argument "stray"`) {
+				t.Errorf("%v: exit %d, %q; want exit 2 naming the stray argument", args, code,
+					errOut)
+			}
+		}
+		for _, s := range c.subs {
+			walk(s, path)
+		}
+	}
+	walk(rootCommand(), nil)
+	if n < 10 {
+		t.Fatalf("only %d commands without arguments", n)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // command that runs.
 type command struct {
 	name    string
-	args    string // the positional arguments, for the usage line
+	args    string // the positional arguments, for the usage line; none if empty
 	summary string
 	// flags registers the command's own flags; the global ones are added
 	// to every command.
@@ -62,6 +62,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		if err == nil {
 			err = e.global.check()
+		}
+		if err == nil && cmd.args == "" && len(rest) > 0 {
+			err = usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
 		}
 		if err == nil {
 			err = cmd.run(ctx, e, rest)

@@ -29,9 +29,6 @@ func reportCommand() *command {
 				"(YYYY-MM-DD); default now")
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-			}
 			if output == "" {
 				return usageError{"report needs -o FILE.xlsx"}
 			}

@@ -32,9 +32,6 @@ func runCommand() *command {
 				"(go tool pprof reads it)")
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-			}
 			var l slog.Level
 			if err := l.UnmarshalText([]byte(level)); err != nil {
 				return usageError{fmt.Sprintf("--log-level %q is not debug, info, warn or error",

@@ -12,9 +12,6 @@ func sweepCommand() *command {
 			"written to the outbox, which 'sandboxbot run' sends. Running it twice at the " +
 			"same time does nothing the second time.",
 		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
-			}
 			bs, err := openBotStore(ctx, e, quietLogger(e), nil, nil)
 			if err != nil {
 				return err
