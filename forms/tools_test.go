@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,7 +71,7 @@ func fillPDF(t testing.TB, dir string, sm sample, opts BlankOptions) []byte {
 		}
 	}
 	xfdf := filepath.Join(dir, sm.kind+".xfdf")
-	if err := os.WriteFile(xfdf, xfdfOf(values), 0o644); err != nil {
+	if err := os.WriteFile(xfdf, testtool.XFDF(values), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, sm.kind+"-filled.pdf")
@@ -82,26 +81,6 @@ func fillPDF(t testing.TB, dir string, sm sample, opts BlankOptions) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// xfdfOf writes field values as XFDF; "true" checks a box (its on state is
-// Yes in the blank forms).
-func xfdfOf(values map[string]string) []byte {
-	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
-		`<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve"><fields>` + "\n")
-	for k, v := range values {
-		if v == "true" {
-			v = "Yes"
-		}
-		b.WriteString(`<field name="`)
-		xml.EscapeText(&b, []byte(k))
-		b.WriteString(`"><value>`)
-		xml.EscapeText(&b, []byte(v))
-		b.WriteString("</value></field>\n")
-	}
-	b.WriteString("</fields></xfdf>\n")
-	return b.Bytes()
 }
 
 // fillWorkbook fills the blank workbook with openpyxl, then has LibreOffice

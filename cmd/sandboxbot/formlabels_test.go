@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -306,7 +305,7 @@ func TestBlankFormRoundTrip(t *testing.T) {
 		"preferred_round": "๑",
 	}
 	xfdf := filepath.Join(t.TempDir(), "interest.xfdf")
-	if err := os.WriteFile(xfdf, xfdfOf(values), 0o600); err != nil {
+	if err := os.WriteFile(xfdf, testtool.XFDF(values), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	filled := filepath.Join(t.TempDir(), "filled.pdf")
@@ -337,22 +336,6 @@ func TestBlankFormRoundTrip(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", k, got, w)
 		}
 	}
-}
-
-// xfdfOf writes field values as XFDF, which carries UTF-8.
-func xfdfOf(values map[string]string) []byte {
-	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
-		`<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve"><fields>` + "\n")
-	for k, v := range values {
-		b.WriteString(`<field name="`)
-		xml.EscapeText(&b, []byte(k))
-		b.WriteString(`"><value>`)
-		xml.EscapeText(&b, []byte(v))
-		b.WriteString("</value></field>\n")
-	}
-	b.WriteString("</fields></xfdf>\n")
-	return b.Bytes()
 }
 
 // BenchmarkWriteBlank writes blank PDF forms with pdfcpu's text layer
