@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"sandboxbot/cases"
 )
 
@@ -144,37 +142,24 @@ var digestColumns = []column{
 
 // digestFile writes the tasks as an xlsx file of one sheet.
 func digestFile(tasks []cases.Task, today cases.Date) (cases.File, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newCellStyles(f)
-	if err != nil {
-		return cases.File{}, errorf("styling the digest: %w", err)
-	}
-	s, err := newSheet(f, st, "งานที่รอ Digest", "Digest", digestColumns, nil)
-	if err != nil {
-		return cases.File{}, err
-	}
-	defer s.close()
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return cases.File{}, errorf("writing the digest: %w", err)
-	}
-	for _, t := range tasks {
-		var left any
-		if !t.Due.IsZero() {
-			left = today.DaysUntil(t.Due)
-		}
-		err := s.add(t.Due, left, t.Case.String(), t.Org, stageText(t.Stage), taskText(t.Kind),
-			t.Since)
-		if err != nil {
-			return cases.File{}, err
-		}
-	}
-	if err := s.finish(); err != nil {
-		return cases.File{}, err
-	}
 	var buf bytes.Buffer
-	if err := writeXLSX(&buf, f, s); err != nil {
-		return cases.File{}, errorf("writing the digest: %w", err)
+	err := writeOneSheet(&buf, "digest", "งานที่รอ Digest", "Digest", digestColumns, nil,
+		func(s *sheet) error {
+			for _, t := range tasks {
+				var left any
+				if !t.Due.IsZero() {
+					left = today.DaysUntil(t.Due)
+				}
+				err := s.add(t.Due, left, t.Case.String(), t.Org, stageText(t.Stage),
+					taskText(t.Kind), t.Since)
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		return cases.File{}, err
 	}
 	return cases.File{Name: "digest-" + today.String() + ".xlsx", ContentType: xlsxType,
 		Data: buf.Bytes()}, nil

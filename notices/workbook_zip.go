@@ -41,6 +41,43 @@ func writeXLSX(w io.Writer, f *excelize.File, streamed ...*sheet) error {
 	return bw.Flush()
 }
 
+// writeOneSheet writes to w a workbook of one streamed sheet, name, whose
+// table is called table, with the given columns, the rows fill adds, and
+// the document properties props (nil for none). what names the file in
+// errors.
+func writeOneSheet(w io.Writer, what, name, table string, cols []column,
+	props *excelize.DocProperties, fill func(*sheet) error) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newCellStyles(f)
+	if err != nil {
+		return errorf("styling the %s: %w", what, err)
+	}
+	s, err := newSheet(f, st, name, table, cols, nil)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return errorf("writing the %s: %w", what, err)
+	}
+	if err := fill(s); err != nil {
+		return err
+	}
+	if err := s.finish(); err != nil {
+		return err
+	}
+	if props != nil {
+		if err := f.SetDocProps(props); err != nil {
+			return errorf("writing the %s: %w", what, err)
+		}
+	}
+	if err := writeXLSX(w, f, s); err != nil {
+		return errorf("writing the %s: %w", what, err)
+	}
+	return nil
+}
+
 // splicingZip is the zip writer excelize writes the workbook through. A
 // part with a body is held until the next part begins (it is only the
 // sheet's properties and header row), then zipped as three deflated
