@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -39,13 +40,14 @@ import (
 // style numbers in its cells mean the same in the workbook; newChunk
 // checks that they are the same numbers.
 type sheetBody struct {
-	st    cellStyles
-	batch [][]any
-	rows  chan [][]any
-	xmls  chan []byte // the <row> elements of each chunk, to deflate
-	done  chan error
-	open  bool // rows is open
-	err   error
+	st     cellStyles
+	batch  [][]any
+	rows   chan [][]any
+	xmls   chan []byte // the <row> elements of each chunk, to deflate
+	done   chan error
+	failed atomic.Bool // a goroutine has failed
+	open   bool        // rows is open
+	err    error
 
 	// After finish: the sheet's <row> elements, rows 2…, deflated in file
 	// (compressed bytes long), and their length and CRC-32 unzipped.
@@ -78,13 +80,27 @@ func newSheetBody(st cellStyles) (*sheetBody, error) {
 	return b, nil
 }
 
-// add queues one row. The row must not be changed afterwards.
-func (b *sheetBody) add(row []any) {
+// add queues one row. The row must not be changed afterwards. Once the
+// goroutines have failed, it ends them and returns their error, so that
+// the caller stops reading.
+func (b *sheetBody) add(row []any) error {
+	if b.failed.Load() || !b.open {
+		return b.finish()
+	}
 	b.batch = append(b.batch, row)
 	if len(b.batch) == bodyBatch {
 		b.rows <- b.batch
 		b.batch = make([][]any, 0, bodyBatch)
 	}
+	return nil
+}
+
+// failing notes that a goroutine failed, for add, and returns err.
+func (b *sheetBody) failing(err error) error {
+	if err != nil {
+		b.failed.Store(true)
+	}
+	return err
 }
 
 // write is the first goroutine: it writes every row it is given, from row
@@ -111,6 +127,7 @@ func (b *sheetBody) write() error {
 				err = b.send(c)
 				c = nil
 			}
+			err = b.failing(err)
 		}
 	}
 	if c != nil {
@@ -142,6 +159,7 @@ func (b *sheetBody) deflate() error {
 		b.crc = crc32.Update(b.crc, crc32.IEEETable, xml)
 		b.size += int64(len(xml))
 		_, err = fw.Write(xml)
+		err = b.failing(err)
 	}
 	if err == nil {
 		err = fw.Flush() // a sync flush, not the final block: the part goes on

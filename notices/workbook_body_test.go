@@ -8,8 +8,10 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +166,39 @@ func TestWorkbookFailureCleansUp(t *testing.T) {
 	}
 	if n := runtime.NumGoroutine(); n > before {
 		t.Errorf("%d goroutines after the failures, %d before", n, before)
+	}
+}
+
+// TestBodyFailureStopsTheCaller: once a body's goroutines fail (here the
+// temporary file is gone from under them), add returns their error, so
+// that the caller stops reading the store rather than go on to the end.
+func TestBodyFailureStopsTheCaller(t *testing.T) {
+	t.Parallel()
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newCellStyles(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newSheetBody(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	b.file.Close()
+	const most = 200_000
+	n := 0
+	for ; n < most; n++ {
+		row := []any{"DSS-2569-" + strconv.Itoa(n), "บริษัท ทดสอบ จำกัด", n, float64(n) / 7}
+		if err = b.add(row); err != nil {
+			break
+		}
+	}
+	if err == nil || n == most || !errors.Is(err, os.ErrClosed) {
+		t.Fatalf("add after %d rows: %v; want the closed file's error before %d rows", n, err,
+			most)
+	}
+	if ferr := b.finish(); !errors.Is(ferr, os.ErrClosed) {
+		t.Errorf("finish: %v, want the same error", ferr)
 	}
 }

@@ -152,7 +152,9 @@ func (s *sheet) add(vals ...any) error {
 	if s.record != nil {
 		s.record(s.name, vals)
 	}
-	s.body.add(vals)
+	if err := s.body.add(vals); err != nil {
+		return errorf("writing %s: %w", s.name, err)
+	}
 	return nil
 }
 
