@@ -62,16 +62,9 @@ func formsCommand() *command {
 }
 
 func writeBlank(ctx context.Context, kind string, f forms.Format, path string) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := forms.WriteBlankWith(ctx, out, kind, f, blankOptions); err != nil {
-		out.Close()
-		os.Remove(path)
-		return err
-	}
-	return out.Close()
+	return writeFileAtomically(path, func(out *os.File) error {
+		return forms.WriteBlankWith(ctx, out, kind, f, blankOptions)
+	})
 }
 
 func parseForm(ctx context.Context, e *env, path string, asJSON bool) error {

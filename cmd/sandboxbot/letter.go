@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"sandboxbot/cases"
@@ -100,13 +99,13 @@ func sampleLetter(ctx context.Context, e *env, kind cases.NoticeKind, lang,
 	if output == "" {
 		return usageError{fmt.Sprintf("%s is a letter: give -o FILE.pdf", kind)}
 	}
-	if err := os.WriteFile(output, r.Attachments[0].Data, 0o644); err != nil {
+	if err := writeFileData(output, r.Attachments[0].Data); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", output)
 	for _, a := range r.Attachments[1:] {
 		name := strings.TrimSuffix(output, ".pdf") + "-" + attachmentSuffix(a.Name)
-		if err := os.WriteFile(name, a.Data, 0o644); err != nil {
+		if err := writeFileData(name, a.Data); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", name)
